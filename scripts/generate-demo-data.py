@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Writes src/main/resources/db/demo/V1000__demo_data.sql: the demo tenants of the embedded default.
+
+Passwords and answers are hashed here (Argon2id, Spring Security's defaults) so that the portal's
+start-up does not pay for ~40 slow hashes. Run from the project root after `./mvnw compile`:
+    ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt && python3 scripts/generate-demo-data.py
+"""
+import subprocess, unicodedata, re, pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CP = (ROOT / "target/cp.txt").read_text().strip() + ":" + str(ROOT / "target/classes")
+
+CONTOSO_PASSWORD = "Contoso#Demo-2026"
+FABRIKAM_PASSWORD = "Fabrikam#Demo-2026"
+
+TENANTS = [
+    dict(name="contoso", display="Contoso", domain="contoso.example",
+         helpdesk_url="https://helpdesk.contoso.example/", helpdesk_email="helpdesk@contoso.example",
+         policy=dict(scope="SELECTED", group="SSPR Users", required=2, register=3, reset=3, notify_users=True,
+                     notify_admins=True, writeback=False, unlock=False, show_reason=False),
+         methods=["APP_CODE", "EMAIL", "MOBILE_SMS", "MOBILE_VOICE", "OFFICE_VOICE", "SECURITY_QUESTIONS"],
+         banned=["contoso", "blank"]),
+    dict(name="fabrikam", display="Fabrikam", domain="fabrikam.example",
+         helpdesk_url=None, helpdesk_email="support@fabrikam.example",
+         policy=dict(scope="ALL", group=None, required=1, register=3, reset=3, notify_users=True,
+                     notify_admins=False, writeback=False, unlock=True, show_reason=True),
+         methods=["APP_CODE", "EMAIL", "MOBILE_SMS"],
+         banned=["fabrikam"]),
+]
+
+Q = {"q04": None, "q11": None, "q29": None}  # father's birth city, favourite food, first pet
+
+def user(uid, display, given, surname, tenant, **kw):
+    d = dict(uid=uid, display=display, given=given, surname=surname, tenant=tenant, primary=uid,
+             alternate=None, auth_email=None, mobile=None, auth_phone=None, office=None, enabled=True,
+             locked=False, licensed=True, source="CLOUD", groups=["SSPR Users"], roles=[], answers=None)
+    d.update(kw)
+    return d
+
+USERS = [
+    user("alex@contoso.example", "Alex Wilber", "Alex", "Wilber", "contoso",
+         auth_email="alex.wilber@personal.example", auth_phone="+1 555 010 0101", office="+1 555 010 0201",
+         answers={"q04": "Seattle", "q11": "Lasagna", "q29": "Rex"}),
+    user("ayse@contoso.example", "Ayşe Yılmaz", "Ayşe", "Yılmaz", "contoso",
+         alternate="ayse.yilmaz@posta.example", auth_phone="+90 532 000 0001",
+         answers={"q04": "İzmir", "q11": "Mantı", "q29": "Pamuk"}),
+    user("ben@contoso.example", "Ben Carter", "Ben", "Carter", "contoso", alternate="ben.carter@mail.example"),
+    user("nina@contoso.example", "Nina Patel", "Nina", "Patel", "contoso", mobile="+1 555 010 0108"),
+    user("dana@contoso.example", "Dana Lee", "Dana", "Lee", "contoso", enabled=False,
+         alternate="dana.lee@mail.example", mobile="+1 555 010 0104"),
+    user("omar@contoso.example", "Omar Haddad", "Omar", "Haddad", "contoso", groups=[],
+         alternate="omar.haddad@mail.example", mobile="+1 555 010 0105"),
+    user("lena@contoso.example", "Lena Fischer", "Lena", "Fischer", "contoso", licensed=False,
+         alternate="lena.fischer@mail.example", mobile="+1 555 010 0106"),
+    user("paul@contoso.example", "Paul Martin", "Paul", "Martin", "contoso", source="PASSWORD_HASH_SYNC",
+         alternate="paul.martin@mail.example", mobile="+1 555 010 0107"),
+    user("lucy@contoso.example", "Lucy Gray", "Lucy", "Gray", "contoso", locked=True,
+         alternate="lucy.gray@mail.example", mobile="+1 555 010 0109"),
+    user("adele@contoso.example", "Adele Vance", "Adele", "Vance", "contoso", groups=[],
+         roles=["Global Administrator"], auth_email="adele.vance@personal.example",
+         answers={"q04": "Boston", "q11": "Sushi", "q29": "Whiskers"}),
+    user("megan@contoso.example", "Megan Bowen", "Megan", "Bowen", "contoso", roles=["Helpdesk Administrator"],
+         alternate="megan.bowen@mail.example", answers={"q04": "Denver", "q11": "Tacos", "q29": "Buddy"}),
+    user("janis@fabrikam.example", "Jānis Bērziņš", "Jānis", "Bērziņš", "fabrikam", groups=[]),
+    user("marta@fabrikam.example", "Marta Ozola", "Marta", "Ozola", "fabrikam", groups=[], locked=True,
+         alternate="marta.ozola@pasts.example"),
+    user("kim@fabrikam.example", "Kim Park", "Kim", "Park", "fabrikam", groups=[],
+         answers={"q04": "Busan", "q11": "Kimchi", "q29": "Mochi"}),
+    user("ilze@fabrikam.example", "Ilze Kalniņa", "Ilze", "Kalniņa", "fabrikam", groups=[], licensed=False,
+         alternate="ilze.kalnina@pasts.example"),
+]
+
+def normalize_answer(a):
+    # Mirrors dev.sspr.verification.Answers.normalize
+    t = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", a).strip())
+    t = t.replace("İ", "i").replace("ı", "i").replace("I", "i")
+    return unicodedata.normalize("NFKC", t.lower())
+
+def hashes(values):
+    out = subprocess.run(["java", "-cp", CP, str(ROOT / "scripts/HashTool.java")],
+                         input="\n".join(values) + "\n", capture_output=True, text=True, check=True).stdout
+    return out.strip().split("\n")
+
+def q(v):
+    return "null" if v is None else "'" + str(v).replace("'", "''") + "'"
+
+def b(v):
+    return "true" if v else "false"
+
+plain = []
+for u in USERS:
+    plain.append(CONTOSO_PASSWORD if u["tenant"] == "contoso" else FABRIKAM_PASSWORD)
+    for key, answer in (u["answers"] or {}).items():
+        plain.append(normalize_answer(answer))
+hashed = iter(hashes(plain))
+
+lines = ["-- Demo data for the embedded default (dev profile only). Generated by scripts/generate-demo-data.py;",
+         "-- do not edit by hand. Passwords and answers are listed in README.md.", ""]
+for t in TENANTS:
+    lines.append(f"insert into tenant (name, display_name, helpdesk_url, helpdesk_email) values "
+                 f"({q(t['name'])}, {q(t['display'])}, {q(t['helpdesk_url'])}, {q(t['helpdesk_email'])});")
+    tid = f"(select id from tenant where name = {q(t['name'])})"
+    lines.append(f"insert into tenant_domain (domain, tenant_id) values ({q(t['domain'])}, {tid});")
+    p = t["policy"]
+    lines.append("insert into sspr_policy (tenant_id, scope, scope_group, methods_required, questions_to_register, "
+                 "questions_to_reset, require_registration, reconfirm_days, notify_users, notify_admins, "
+                 "writeback_enabled, unlock_without_reset, show_refusal_reason) values "
+                 f"({tid}, {q(p['scope'])}, {q(p['group'])}, {p['required']}, {p['register']}, {p['reset']}, false, 0, "
+                 f"{b(p['notify_users'])}, {b(p['notify_admins'])}, {b(p['writeback'])}, {b(p['unlock'])}, {b(p['show_reason'])});")
+    for m in t["methods"]:
+        lines.append(f"insert into sspr_policy_method (tenant_id, method) values ({tid}, {q(m)});")
+    for term in t["banned"]:
+        lines.append(f"insert into banned_term (tenant_id, term) values ({tid}, {q(term)});")
+    lines.append("")
+for u in USERS:
+    tid = f"(select id from tenant where name = {q(u['tenant'])})"
+    pw = next(hashed)
+    lines.append("insert into directory_user (tenant_id, user_id, display_name, given_name, surname, primary_email, "
+                 "alternate_email, auth_email, mobile_phone, auth_phone, office_phone, enabled, locked, licensed, "
+                 "password_source, password_hash) values "
+                 f"({tid}, {q(u['uid'])}, {q(u['display'])}, {q(u['given'])}, {q(u['surname'])}, {q(u['primary'])}, "
+                 f"{q(u['alternate'])}, {q(u['auth_email'])}, {q(u['mobile'])}, {q(u['auth_phone'])}, {q(u['office'])}, "
+                 f"{b(u['enabled'])}, {b(u['locked'])}, {b(u['licensed'])}, {q(u['source'])}, "
+                 f"{q(pw if u['source'] == 'CLOUD' else None)});")
+    uid = f"(select id from directory_user where user_id = {q(u['uid'])})"
+    for g in u["groups"]:
+        lines.append(f"insert into user_group (user_id, group_name) values ({uid}, {q(g)});")
+    for r in u["roles"]:
+        lines.append(f"insert into user_admin_role (user_id, role_name) values ({uid}, {q(r)});")
+    for key in (u["answers"] or {}):
+        lines.append(f"insert into security_answer (user_id, question_key, answer_hash) values ({uid}, {q(key)}, {q(next(hashed))});")
+    lines.append("")
+out = ROOT / "src/main/resources/db/demo/V1000__demo_data.sql"
+out.write_text("\n".join(lines))
+print("wrote", out)

@@ -1,0 +1,22 @@
+package dev.sspr;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.time.Clock;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** The self-service password reset portal. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SsprApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SsprApplication.class, args);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+}

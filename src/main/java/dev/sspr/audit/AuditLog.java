@@ -1,0 +1,58 @@
+package dev.sspr.audit;
+
+import dev.sspr.policy.MethodKind;
+import dev.sspr.reset.ResetActivity;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes and reads the audit log. */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Written synchronously in its own transaction: a refusal is recorded even when nothing else is. */
+	@EventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(ResetActivity activity) {
+		jdbc.sql("""
+				insert into audit_record (occurred_at, tenant_id, subject, event_type, outcome, reason, methods,
+				                          client_address, flow_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(clock.instant().atOffset(ZoneOffset.UTC), activity.tenantId(), truncate(activity.subject(), 320),
+						activity.kind().name(), activity.success() ? "SUCCESS" : "FAILURE", activity.reason(),
+						activity.methods().stream().map(MethodKind::name).collect(Collectors.joining(",")),
+						truncate(activity.clientAddress(), 64), activity.flowId())
+				.update();
+	}
+
+	/** The newest entries about one subject (user ID), newest first. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> forSubject(String subject, int limit) {
+		return jdbc.sql("""
+				select id, occurred_at, tenant_id, subject, event_type, outcome, reason, methods, client_address, flow_id
+				from audit_record where subject = ? order by id desc""")
+				.param(subject)
+				.query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+						(Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6),
+						rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)))
+				.list().stream().limit(limit).toList();
+	}
+
+	private static String truncate(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+}

@@ -1,0 +1,3 @@
+package dev.sspr.delivery;
+
+public enum Channel { EMAIL, SMS, VOICE }

@@ -1,0 +1,53 @@
+package dev.sspr.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded default's message sender: keeps the last messages in memory so that a person can
+ * read codes at {@code /dev/outbox}. Only on when {@code sspr.dev.outbox=true} (the dev profile).
+ */
+@Component
+@ConditionalOnProperty(name = "sspr.dev.outbox", havingValue = "true")
+public final class DevOutbox implements MessageSender {
+
+	private static final Logger log = LoggerFactory.getLogger(DevOutbox.class);
+	private static final int CAPACITY = 200;
+
+	/** A message as the outbox page shows it. */
+	public record Entry(Instant at, OutgoingMessage message) {
+	}
+
+	private final Deque<Entry> entries = new ArrayDeque<>();
+	private final Clock clock;
+
+	DevOutbox(Clock clock) {
+		this.clock = clock;
+		log.warn("Dev outbox is on: messages are kept in memory and shown at /dev/outbox, nothing is delivered");
+	}
+
+	@Override
+	public synchronized void send(OutgoingMessage message) {
+		if (entries.size() == CAPACITY) {
+			entries.removeLast();
+		}
+		entries.addFirst(new Entry(clock.instant(), message));
+		log.info("Message queued in dev outbox: {}", message);
+	}
+
+	/** Newest first. */
+	public synchronized List<Entry> entries() {
+		return List.copyOf(entries);
+	}
+
+	public synchronized void clear() {
+		entries.clear();
+	}
+}

@@ -1,0 +1,92 @@
+package dev.sspr.directory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The portal's directory: look-ups of tenants and users, and the password write of a reset. */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+	private final UserRepository users;
+	private final TenantRepository tenants;
+	private final List<PasswordWriter> writers;
+
+	Directory(UserRepository users, TenantRepository tenants, List<PasswordWriter> writers) {
+		this.users = users;
+		this.tenants = tenants;
+		this.writers = List.copyOf(writers);
+	}
+
+	/** User IDs are compared case-insensitively, as user principal names are. */
+	public static String normalizeUserId(String userId) {
+		return userId.strip().toLowerCase(Locale.ROOT);
+	}
+
+	public Optional<UserAccount> findUser(String userId) {
+		return users.findByUserId(normalizeUserId(userId)).map(UserEntity::toAccount);
+	}
+
+	public Optional<UserAccount> user(long id) {
+		return users.findById(id).map(UserEntity::toAccount);
+	}
+
+	/** The tenant owning the domain part of a user ID. */
+	public Optional<TenantInfo> tenantForUserId(String userId) {
+		String normalized = normalizeUserId(userId);
+		int at = normalized.lastIndexOf('@');
+		if (at < 0 || at == normalized.length() - 1) {
+			return Optional.empty();
+		}
+		return tenants.findByDomain(normalized.substring(at + 1)).map(TenantEntity::toInfo);
+	}
+
+	public Optional<TenantInfo> tenant(long id) {
+		return tenants.findById(id).map(TenantEntity::toInfo);
+	}
+
+	/** Whether a password for this source can be written at all (on premises: writeback deployed). */
+	public boolean canWrite(PasswordSource source) {
+		return writers.stream().anyMatch(w -> w.supports(source));
+	}
+
+	/**
+	 * Sets a new password, unlocks the account and ends every other session and code of the user by
+	 * moving the security stamp on (R-19, S-50). All or nothing: a refused write changes nothing.
+	 */
+	@Transactional
+	public void resetPassword(long userPk, String newPassword) throws PasswordWriteException {
+		UserEntity entity = users.findById(userPk).orElseThrow();
+		UserAccount account = entity.toAccount();
+		PasswordWriter writer = writerFor(account.passwordSource());
+		writer.writePassword(account, newPassword);
+		writer.unlock(account);
+		entity.locked = false;
+		entity.securityStamp++;
+	}
+
+	/** Unlocks without changing the password. */
+	@Transactional
+	public void unlock(long userPk) throws PasswordWriteException {
+		UserEntity entity = users.findById(userPk).orElseThrow();
+		writerFor(entity.passwordSource).unlock(entity.toAccount());
+		entity.locked = false;
+		entity.securityStamp++;
+	}
+
+	/** Checks a cloud user's password; false for unknown users and on-premises passwords. */
+	public boolean passwordMatches(String userId, String password) {
+		return users.findByUserId(normalizeUserId(userId))
+				.filter(u -> u.passwordHash != null)
+				.map(u -> CloudPasswordWriter.ENCODER.matches(password, u.passwordHash))
+				.orElse(false);
+	}
+
+	private PasswordWriter writerFor(PasswordSource source) throws PasswordWriteException {
+		return writers.stream().filter(w -> w.supports(source)).findFirst()
+				.orElseThrow(() -> new PasswordWriteException("reset.password.error.writeUnavailable", null));
+	}
+}

@@ -1,0 +1,24 @@
+package dev.sspr.directory;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "tenant")
+class TenantEntity {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	Long id;
+	String name;
+	String displayName;
+	String helpdeskUrl;
+	String helpdeskEmail;
+
+	TenantInfo toInfo() {
+		return new TenantInfo(id, name, displayName, helpdeskUrl, helpdeskEmail);
+	}
+}

@@ -1,0 +1,415 @@
+package dev.sspr.reset;
+
+import dev.sspr.captcha.CaptchaVerifier;
+import dev.sspr.policy.MethodKind;
+import dev.sspr.policy.PasswordViolation;
+import dev.sspr.reset.ResetFlow.Stage;
+import dev.sspr.reset.ResetForms.AnswersForm;
+import dev.sspr.reset.ResetForms.CodeForm;
+import dev.sspr.reset.ResetForms.DestinationForm;
+import dev.sspr.reset.ResetForms.IdentifyForm;
+import dev.sspr.reset.ResetForms.MethodForm;
+import dev.sspr.reset.ResetForms.PasswordForm;
+import dev.sspr.input.PlainTextValidator;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The reset wizard's pages: a GET/POST pair per step, redirect after every POST. Each handler asks
+ * the {@link StepNavigator} which step is due and redirects there when it is not its own.
+ */
+@Controller
+@RequestMapping("/reset")
+class ResetController {
+
+	static final String VIEW_IDENTIFY = "reset/identify";
+	static final String VIEW_CONTACT_ADMIN = "reset/contact-admin";
+	static final String VIEW_TRY_LATER = "reset/try-later";
+	static final String VIEW_METHOD = "reset/method";
+	static final String VIEW_VERIFY = "reset/verify";
+	static final String VIEW_PASSWORD = "reset/password";
+	static final String VIEW_DONE = "reset/done";
+	static final int MAX_ANSWER_LENGTH = 200;
+
+	private final ResetService service;
+	private final CaptchaVerifier captcha;
+	private final Clock clock;
+
+	ResetController(ResetService service, CaptchaVerifier captcha, Clock clock) {
+		this.service = service;
+		this.captcha = captcha;
+		this.clock = clock;
+	}
+
+	@InitBinder
+	void initBinder(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	// ---- identify -------------------------------------------------------------------------
+
+	@GetMapping
+	String initIdentify(@RequestParam(name = "expired", required = false) String expired, Model model) {
+		model.addAttribute("identifyForm", IdentifyForm.empty());
+		model.addAttribute("expired", expired != null);
+		return VIEW_IDENTIFY;
+	}
+
+	@PostMapping
+	String processIdentify(@Valid @ModelAttribute("identifyForm") IdentifyForm form, BindingResult result,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		model.addAttribute("expired", false);
+		if (result.hasErrors()) {
+			return VIEW_IDENTIFY;
+		}
+		if (!captcha.verify(form.altcha())) {
+			result.rejectValue("altcha", "reset.identify.captcha.failed");
+			return VIEW_IDENTIFY;
+		}
+		String client = request.getRemoteAddr();
+		if (!service.admitLookup(form.userId(), client)) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			return VIEW_TRY_LATER;
+		}
+		ResetFlow flow = service.identify(form.userId(), client);
+		FlowStore.start(request, flow);
+		return StepNavigator.next(flow, clock.instant()).redirect();
+	}
+
+	// ---- contact your administrator / try later -------------------------------------------
+
+	@GetMapping("/contact-admin")
+	String showContactAdmin(HttpServletRequest request, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.CONTACT_ADMIN);
+		if (redirect != null) {
+			return redirect;
+		}
+		model.addAttribute("tenant", flow.tenant().orElse(null));
+		// the reason only when the tenant opted in, and never "no such account" (S-01).
+		model.addAttribute("reason", flow.policy().showRefusalReason()
+				? flow.refusal().filter(r -> r.mayBeShown()).map(r -> "reset.refused.reason." + r.name()).orElse(null)
+				: null);
+		return VIEW_CONTACT_ADMIN;
+	}
+
+	@GetMapping("/try-later")
+	String showTryLater(HttpServletRequest request, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.TRY_LATER);
+		if (redirect != null) {
+			return redirect;
+		}
+		model.addAttribute("tenant", flow.tenant().orElse(null));
+		return VIEW_TRY_LATER;
+	}
+
+	// ---- choose a method ------------------------------------------------------------------
+
+	@GetMapping("/method")
+	String initMethod(HttpServletRequest request, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.METHOD);
+		if (redirect != null) {
+			return redirect;
+		}
+		model.addAttribute("methodForm", new MethodForm(null));
+		return methodPage(flow, model);
+	}
+
+	@PostMapping("/method")
+	String processMethod(@Valid @ModelAttribute("methodForm") MethodForm form, BindingResult result,
+			HttpServletRequest request, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.METHOD);
+		if (redirect != null) {
+			return redirect;
+		}
+		if (!result.hasErrors()) {
+			MethodKind kind = parseMethod(form.method());
+			ActionResult outcome = kind == null ? ActionResult.fieldError("method", "reset.method.error.choose")
+					: service.chooseMethod(flow, kind);
+			if (outcome.status() == ActionResult.Status.OK) {
+				FlowStore.save(request, flow);
+				return StepNavigator.next(flow, clock.instant()).redirect();
+			}
+			result.rejectValue(outcome.field(), outcome.messageKey());
+		}
+		return methodPage(flow, model);
+	}
+
+	private String methodPage(ResetFlow flow, Model model) {
+		model.addAttribute("options", flow.remainingOptions());
+		model.addAttribute("required", flow.required());
+		model.addAttribute("provenCount", flow.proven().size());
+		return VIEW_METHOD;
+	}
+
+	// ---- verify ---------------------------------------------------------------------------
+
+	@GetMapping("/verify")
+	String initVerify(HttpServletRequest request, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.VERIFY);
+		if (redirect != null) {
+			return redirect;
+		}
+		return verifyPage(flow, model);
+	}
+
+	@PostMapping("/verify/destination")
+	String processDestination(@Valid @ModelAttribute("destinationForm") DestinationForm form, BindingResult result,
+			HttpServletRequest request, Locale locale, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnlessStage(flow, Stage.CONFIRM_DESTINATION);
+		if (redirect != null) {
+			return redirect;
+		}
+		if (!result.hasErrors()) {
+			ActionResult outcome = service.confirmDestination(flow, form.destination(), locale, request.getRemoteAddr());
+			FlowStore.save(request, flow);
+			if (outcome.status() == ActionResult.Status.OK) {
+				return StepNavigator.next(flow, clock.instant()).redirect();
+			}
+			result.rejectValue(outcome.field(), outcome.messageKey(), outcome.arguments(), null);
+		}
+		return verifyPage(flow, model);
+	}
+
+	@PostMapping("/verify/code")
+	String processCode(@Valid @ModelAttribute("codeForm") CodeForm form, BindingResult result,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.VERIFY);
+		if (redirect == null && flow.challenge().stage() != Stage.ENTER_CODE
+				&& flow.challenge().stage() != Stage.ENTER_APP_CODE) {
+			redirect = Step.VERIFY.redirect();
+		}
+		if (redirect != null) {
+			return redirect;
+		}
+		if (!result.hasErrors()) {
+			ActionResult outcome = service.verifyCode(flow, form.code(), request.getRemoteAddr());
+			FlowStore.save(request, flow);
+			String next = settle(outcome, result, flow, response, model);
+			if (next != null) {
+				return next;
+			}
+		}
+		return verifyPage(flow, model);
+	}
+
+	@PostMapping("/verify/answers")
+	String processAnswers(@ModelAttribute("answersForm") AnswersForm form, BindingResult result,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnlessStage(flow, Stage.ANSWER_QUESTIONS);
+		if (redirect != null) {
+			return redirect;
+		}
+		List<String> answers = form.answers();
+		int asked = flow.challenge().questions().size();
+		for (int i = 0; i < asked; i++) {
+			String answer = i < answers.size() ? answers.get(i) : null;
+			String field = "answers[" + i + "]";
+			if (answer == null || answer.isBlank()) {
+				result.rejectValue(field, "reset.verify.questions.required");
+			}
+			else if (answer.length() > MAX_ANSWER_LENGTH) {
+				result.rejectValue(field, "input.tooLong");
+			}
+			else if (!PlainTextValidator.isPlain(answer)) {
+				result.rejectValue(field, "input.plainText");
+			}
+		}
+		if (!result.hasErrors()) {
+			ActionResult outcome = service.verifyAnswers(flow, answers.subList(0, asked), request.getRemoteAddr());
+			FlowStore.save(request, flow);
+			String next = settle(outcome, result, flow, response, model);
+			if (next != null) {
+				return next;
+			}
+		}
+		// S-31: the same questions again, answers not echoed back.
+		model.addAttribute("answersForm", new AnswersForm(List.of()));
+		return verifyPage(flow, model);
+	}
+
+	@PostMapping("/verify/resend")
+	String processResend(HttpServletRequest request, Locale locale) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnlessStage(flow, Stage.ENTER_CODE);
+		if (redirect != null) {
+			return redirect;
+		}
+		service.resend(flow, locale, request.getRemoteAddr());
+		FlowStore.save(request, flow);
+		return Step.VERIFY.redirect() + "?resent";
+	}
+
+	@PostMapping("/verify/cancel")
+	String processCancel(HttpServletRequest request) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.VERIFY);
+		if (redirect != null) {
+			return redirect;
+		}
+		service.cancelChallenge(flow);
+		FlowStore.save(request, flow);
+		return StepNavigator.next(flow, clock.instant()).redirect();
+	}
+
+	private String settle(ActionResult outcome, BindingResult result, ResetFlow flow, HttpServletResponse response,
+			Model model) {
+		return switch (outcome.status()) {
+			case OK -> StepNavigator.next(flow, clock.instant()).redirect();
+			case THROTTLED -> {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				model.addAttribute("tenant", flow.tenant().orElse(null));
+				yield VIEW_TRY_LATER;
+			}
+			case FIELD_ERROR -> {
+				result.rejectValue(outcome.field().equals("answers") ? null : outcome.field(), outcome.messageKey(),
+						outcome.arguments(), null);
+				yield null;
+			}
+		};
+	}
+
+	private String verifyPage(ResetFlow flow, Model model) {
+		ResetFlow.Challenge challenge = flow.challenge();
+		model.addAttribute("challenge", challenge);
+		model.addAttribute("option", flow.option(challenge.method()).orElse(null));
+		model.addAttribute("required", flow.required());
+		model.addAttribute("provenCount", flow.proven().size());
+		if (!model.containsAttribute("destinationForm")) {
+			model.addAttribute("destinationForm", new DestinationForm(""));
+		}
+		if (!model.containsAttribute("codeForm")) {
+			model.addAttribute("codeForm", new CodeForm(""));
+		}
+		if (!model.containsAttribute("answersForm")) {
+			model.addAttribute("answersForm", new AnswersForm(List.of()));
+		}
+		return VIEW_VERIFY;
+	}
+
+	// ---- new password ---------------------------------------------------------------------
+
+	@GetMapping("/password")
+	String initPassword(HttpServletRequest request, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.PASSWORD);
+		if (redirect != null) {
+			return redirect;
+		}
+		model.addAttribute("passwordForm", new PasswordForm("", ""));
+		return passwordPage(flow, model);
+	}
+
+	@PostMapping(path = "/password", params = "!unlockOnly")
+	String processPassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
+			HttpServletRequest request, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.PASSWORD);
+		if (redirect != null) {
+			return redirect;
+		}
+		if (!result.hasErrors()) {
+			List<PasswordViolation> violations = service.resetPassword(flow, form.newPassword(),
+					form.confirmPassword() == null ? "" : form.confirmPassword(), request.getRemoteAddr());
+			FlowStore.save(request, flow);
+			if (violations.isEmpty()) {
+				return StepNavigator.next(flow, clock.instant()).redirect();
+			}
+			for (PasswordViolation violation : violations) {
+				String field = violation.messageKey().equals("password.rule.mismatch") ? "confirmPassword" : "newPassword";
+				result.rejectValue(field, violation.messageKey(), violation.argumentArray(), null);
+			}
+		}
+		// Never send a password back to the browser.
+		model.addAttribute("passwordForm", new PasswordForm("", ""));
+		return passwordPage(flow, model);
+	}
+
+	@PostMapping(path = "/password", params = "unlockOnly")
+	String processUnlockOnly(HttpServletRequest request, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.PASSWORD);
+		if (redirect != null) {
+			return redirect;
+		}
+		service.unlockOnly(flow, request.getRemoteAddr()).ifPresent(error -> model.addAttribute("unlockError", error));
+		FlowStore.save(request, flow);
+		if (flow.completed() || !model.containsAttribute("unlockError")) {
+			return StepNavigator.next(flow, clock.instant()).redirect();
+		}
+		model.addAttribute("passwordForm", new PasswordForm("", ""));
+		return passwordPage(flow, model);
+	}
+
+	private String passwordPage(ResetFlow flow, Model model) {
+		model.addAttribute("mayUnlockOnly", flow.mayUnlockOnly());
+		model.addAttribute("minLength", dev.sspr.policy.PasswordPolicy.MIN_LENGTH);
+		return VIEW_PASSWORD;
+	}
+
+	// ---- done -----------------------------------------------------------------------------
+
+	@GetMapping("/done")
+	String showDone(HttpServletRequest request, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnless(flow, Step.DONE);
+		if (redirect != null) {
+			return redirect;
+		}
+		model.addAttribute("outcome", flow.outcome());
+		return VIEW_DONE;
+	}
+
+	// ---- navigation -----------------------------------------------------------------------
+
+	/** Null when {@code expected} is the step due; otherwise where to go instead. */
+	private String redirectUnless(ResetFlow flow, Step expected) {
+		Step due = StepNavigator.next(flow, clock.instant());
+		if (due == expected) {
+			return null;
+		}
+		if (due == Step.IDENTIFY && flow != null) {
+			return Step.IDENTIFY.redirect() + "?expired";
+		}
+		return due.redirect();
+	}
+
+	private String redirectUnlessStage(ResetFlow flow, Stage stage) {
+		String redirect = redirectUnless(flow, Step.VERIFY);
+		if (redirect == null && flow.challenge().stage() != stage) {
+			return Step.VERIFY.redirect();
+		}
+		return redirect;
+	}
+
+	private static MethodKind parseMethod(String key) {
+		try {
+			return MethodKind.fromKey(key);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+}

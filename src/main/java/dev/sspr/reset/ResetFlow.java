@@ -1,0 +1,208 @@
+package dev.sspr.reset;
+
+import dev.sspr.directory.TenantInfo;
+import dev.sspr.policy.MethodKind;
+import dev.sspr.policy.RefusalReason;
+import dev.sspr.policy.SsprPolicy;
+import dev.sspr.verification.AskedQuestion;
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One reset attempt, kept in the HTTP session. Made at identification with a snapshot of the policy;
+ * an unknown user gets a refused flow that looks like any other refusal. Holds no secret and no
+ * full destination: those are read from the directory when needed.
+ */
+final class ResetFlow implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	/** What the current challenge waits for. */
+	enum Stage { CONFIRM_DESTINATION, ENTER_CODE, ANSWER_QUESTIONS, ENTER_APP_CODE }
+
+	/** How the flow ended. */
+	enum Outcome { PASSWORD_RESET, UNLOCKED }
+
+	/** A method the user may pick, with its destination masked. */
+	record MethodOption(MethodKind kind, String factor, String maskedDestination) implements Serializable {
+	}
+
+	/** The method being proven now. */
+	record Challenge(MethodKind method, Stage stage, List<AskedQuestion> questions) implements Serializable {
+
+		Challenge {
+			questions = List.copyOf(questions);
+		}
+
+		Challenge at(Stage next) {
+			return new Challenge(method, next, questions);
+		}
+	}
+
+	private final String id;
+	private final Instant expiresAt;
+	private final String subject;
+	private final TenantInfo tenant;
+	private final Long userPk;
+	private final long securityStamp;
+	private final SsprPolicy policy;
+	private final RefusalReason refusal;
+	private final int required;
+	private final List<MethodOption> options;
+	private final boolean locked;
+	private final List<MethodKind> proven = new ArrayList<>();
+	private final List<String> provenFactors = new ArrayList<>();
+	private Challenge challenge;
+	private int destinationMisses;
+	private boolean blocked;
+	private boolean expired;
+	private Outcome outcome;
+
+	ResetFlow(String id, Instant expiresAt, String subject, TenantInfo tenant, Long userPk, long securityStamp,
+			SsprPolicy policy, RefusalReason refusal, int required, List<MethodOption> options, boolean locked) {
+		this.id = id;
+		this.expiresAt = expiresAt;
+		this.subject = subject;
+		this.tenant = tenant;
+		this.userPk = userPk;
+		this.securityStamp = securityStamp;
+		this.policy = policy;
+		this.refusal = refusal;
+		this.required = required;
+		this.options = List.copyOf(options);
+		this.locked = locked;
+	}
+
+	String id() {
+		return id;
+	}
+
+	String subject() {
+		return subject;
+	}
+
+	Optional<TenantInfo> tenant() {
+		return Optional.ofNullable(tenant);
+	}
+
+	Long tenantId() {
+		return tenant == null ? null : tenant.id();
+	}
+
+	long userPk() {
+		if (userPk == null) {
+			throw new IllegalStateException("flow has no user");
+		}
+		return userPk;
+	}
+
+	long securityStamp() {
+		return securityStamp;
+	}
+
+	SsprPolicy policy() {
+		return policy;
+	}
+
+	Optional<RefusalReason> refusal() {
+		return Optional.ofNullable(refusal);
+	}
+
+	boolean refused() {
+		return refusal != null;
+	}
+
+	int required() {
+		return required;
+	}
+
+	boolean locked() {
+		return locked;
+	}
+
+	boolean expired(Instant now) {
+		return expired || !now.isBefore(expiresAt);
+	}
+
+	void expire() {
+		expired = true;
+	}
+
+	/** The options whose factor is not yet proven (S-32: one factor counts once). */
+	List<MethodOption> remainingOptions() {
+		return options.stream().filter(o -> !provenFactors.contains(o.factor())).toList();
+	}
+
+	Optional<MethodOption> option(MethodKind kind) {
+		return remainingOptions().stream().filter(o -> o.kind() == kind).findFirst();
+	}
+
+	List<MethodKind> proven() {
+		return List.copyOf(proven);
+	}
+
+	boolean allProven() {
+		return provenFactors.size() >= required;
+	}
+
+	Challenge challenge() {
+		return challenge;
+	}
+
+	void startChallenge(Challenge next) {
+		this.challenge = next;
+		this.destinationMisses = 0;
+	}
+
+	void advanceChallenge(Stage stage) {
+		this.challenge = challenge.at(stage);
+	}
+
+	void cancelChallenge() {
+		this.challenge = null;
+	}
+
+	/** Counts a mistyped destination; true when the flow has had too many. */
+	boolean missDestination(int limit) {
+		return ++destinationMisses >= limit;
+	}
+
+	void markProven() {
+		MethodOption option = option(challenge.method()).orElseThrow();
+		proven.add(option.kind());
+		provenFactors.add(option.factor());
+		challenge = null;
+	}
+
+	boolean blocked() {
+		return blocked;
+	}
+
+	void block() {
+		blocked = true;
+		challenge = null;
+	}
+
+	boolean completed() {
+		return outcome != null;
+	}
+
+	Outcome outcome() {
+		return outcome;
+	}
+
+	void complete(Outcome how) {
+		this.outcome = how;
+		this.challenge = null;
+	}
+
+	/** Unlock without reset is offered to a locked user when the tenant allows it. */
+	boolean mayUnlockOnly() {
+		return locked && policy.unlockWithoutReset();
+	}
+}

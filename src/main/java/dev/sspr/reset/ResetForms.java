@@ -1,0 +1,59 @@
+package dev.sspr.reset;
+
+import dev.sspr.input.PlainText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The wizard's forms, bound to records (never to entities). */
+final class ResetForms {
+
+	private ResetForms() {
+	}
+
+	record IdentifyForm(
+			@NotBlank(message = "{reset.identify.userId.required}")
+			@Size(max = 320, message = "{input.tooLong}")
+			@PlainText
+			@Pattern(regexp = "^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$", message = "{reset.identify.userId.format}")
+			String userId,
+			@Size(max = 4096, message = "{reset.identify.captcha.failed}") String altcha) {
+
+		static IdentifyForm empty() {
+			return new IdentifyForm("", null);
+		}
+	}
+
+	record MethodForm(@NotBlank(message = "{reset.method.error.choose}") @Size(max = 40, message = "{reset.method.error.choose}") String method) {
+	}
+
+	record DestinationForm(
+			@NotBlank(message = "{reset.verify.destination.required}")
+			@Size(max = 320, message = "{input.tooLong}")
+			@PlainText String destination) {
+	}
+
+	record CodeForm(
+			@NotBlank(message = "{reset.verify.code.required}")
+			@Size(max = 32, message = "{reset.verify.code.format}")
+			@Pattern(regexp = "^\\s*\\d{6,10}\\s*$", message = "{reset.verify.code.format}") String code) {
+	}
+
+	record AnswersForm(List<String> answers) {
+
+		AnswersForm {
+			answers = answers == null ? List.of() : answers;
+		}
+	}
+
+	record PasswordForm(
+			@NotBlank(message = "{reset.password.required}") @Size(max = 1024, message = "{input.tooLong}") String newPassword,
+			@Size(max = 1024, message = "{input.tooLong}") String confirmPassword) {
+
+		@Override
+		public String toString() {
+			return "PasswordForm[****]";
+		}
+	}
+}

@@ -1,0 +1,375 @@
+package dev.sspr.reset;
+
+import dev.sspr.delivery.Masking;
+import dev.sspr.directory.Directory;
+import dev.sspr.directory.PasswordWriteException;
+import dev.sspr.directory.TenantInfo;
+import dev.sspr.directory.UserAccount;
+import dev.sspr.policy.AvailableMethod;
+import dev.sspr.policy.Eligibility;
+import dev.sspr.policy.EligibilityVerdict;
+import dev.sspr.policy.MethodKind;
+import dev.sspr.policy.PasswordContext;
+import dev.sspr.policy.PasswordPolicy;
+import dev.sspr.policy.PasswordViolation;
+import dev.sspr.policy.SsprPolicy;
+import dev.sspr.policy.Subject;
+import dev.sspr.policy.TenantPolicies;
+import dev.sspr.reset.ResetActivity.Kind;
+import dev.sspr.reset.ResetFlow.Challenge;
+import dev.sspr.reset.ResetFlow.MethodOption;
+import dev.sspr.reset.ResetFlow.Stage;
+import dev.sspr.throttle.Limit;
+import dev.sspr.throttle.Throttle;
+import dev.sspr.verification.AuthenticatorApps;
+import dev.sspr.verification.Check;
+import dev.sspr.verification.CodeRequest;
+import dev.sspr.verification.FailureLedger;
+import dev.sspr.verification.OneTimeCodes;
+import dev.sspr.verification.SecurityQuestions;
+import dev.sspr.verification.SendOutcome;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every change to a reset flow: identification, choosing and proving methods, the new password.
+ * Publishes a {@link ResetActivity} for each, which the audit log records.
+ */
+@Service
+class ResetService {
+
+	static final Duration FLOW_LIFETIME = Duration.ofMinutes(15);
+	static final int DESTINATION_MISSES_ALLOWED = 5;
+
+	private final Directory directory;
+	private final TenantPolicies policies;
+	private final PasswordPolicy passwordPolicy;
+	private final OneTimeCodes codes;
+	private final SecurityQuestions questions;
+	private final AuthenticatorApps apps;
+	private final FailureLedger failures;
+	private final Throttle throttle;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
+			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
+			ApplicationEventPublisher events, Clock clock) {
+		this.directory = directory;
+		this.policies = policies;
+		this.passwordPolicy = passwordPolicy;
+		this.codes = codes;
+		this.questions = questions;
+		this.apps = apps;
+		this.failures = failures;
+		this.throttle = throttle;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Lookup limits (R-70, S-12), per client address and per user ID typed; false when one is reached. */
+	boolean admitLookup(String typedUserId, String clientAddress) {
+		String subject = Directory.normalizeUserId(typedUserId);
+		if (throttle.tryAcquire(Limit.LOOKUP_PER_ADDRESS, clientAddress)
+				&& throttle.tryAcquire(Limit.LOOKUP_PER_USER, subject)) {
+			return true;
+		}
+		events.publishEvent(new ResetActivity(Kind.THROTTLED, false, null, subject, "LOOKUP", List.of(), clientAddress,
+				null));
+		return false;
+	}
+
+	/**
+	 * The R-12 checks for a user ID. Unknown IDs take the same path with a stand-in, so the work,
+	 * the answer and its timing match a refused real account (S-01).
+	 */
+	ResetFlow identify(String typedUserId, String clientAddress) {
+		String subject = Directory.normalizeUserId(typedUserId);
+		Optional<TenantInfo> tenant = directory.tenantForUserId(subject);
+		Optional<UserAccount> user = directory.findUser(subject).filter(u -> tenant.isPresent()
+				&& u.tenantId() == tenant.get().id());
+		SsprPolicy policy = tenant.map(t -> policies.policyOf(t.id())).orElseGet(SsprPolicy::decoy);
+		long pk = user.map(UserAccount::id).orElse(-1L);
+		int registeredAnswers = questions.count(pk);
+		boolean app = apps.hasActiveApp(pk);
+		boolean blocked = failures.isBlocked(pk);
+
+		List<AvailableMethod> available = user.map(u -> availableMethods(u, policy, registeredAnswers, app))
+				.orElse(List.of());
+		Subject facts = user.map(u -> new Subject(true, u.enabled(), u.groups(), u.licensed(), u.administrator(),
+				u.passwordSource().onPremises(), available)).orElseGet(Subject::unknown);
+		boolean writeback = user.map(u -> directory.canWrite(u.passwordSource())).orElse(false);
+		EligibilityVerdict verdict = Eligibility.evaluate(facts, policy, writeback);
+
+		List<MethodOption> options = user.map(u -> verdict.usableMethods().stream()
+				.map(m -> new MethodOption(m.kind(), m.factor(), masked(u, m.kind()))).toList()).orElse(List.of());
+		ResetFlow flow = new ResetFlow(newFlowId(), clock.instant().plus(FLOW_LIFETIME), subject, tenant.orElse(null),
+				user.map(UserAccount::id).orElse(null), user.map(UserAccount::securityStamp).orElse(0L), policy,
+				verdict.refusal(), verdict.methodsRequired(), options, user.map(UserAccount::locked).orElse(false));
+		if (flow.refused()) {
+			publish(flow, Kind.REFUSED, false, verdict.refusal().name(), List.of(), clientAddress);
+		}
+		else {
+			publish(flow, Kind.STARTED, true, null, List.of(), clientAddress);
+			if (blocked) {
+				flow.block();
+				publish(flow, Kind.BLOCKED, false, "ACCOUNT_BLOCKED", List.of(), clientAddress);
+			}
+		}
+		return flow;
+	}
+
+	/** what the user has data for, each with the factor it stands for (S-32). */
+	static List<AvailableMethod> availableMethods(UserAccount user, SsprPolicy policy, int registeredAnswers,
+			boolean app) {
+		List<AvailableMethod> methods = new ArrayList<>();
+		if (app) {
+			methods.add(new AvailableMethod(MethodKind.APP_CODE, "app"));
+		}
+		if (user.resetEmail() != null) {
+			methods.add(new AvailableMethod(MethodKind.EMAIL, "email:" + user.resetEmail().toLowerCase(Locale.ROOT)));
+		}
+		if (user.resetMobile() != null) {
+			String factor = "phone:" + digits(user.resetMobile());
+			methods.add(new AvailableMethod(MethodKind.MOBILE_SMS, factor));
+			methods.add(new AvailableMethod(MethodKind.MOBILE_VOICE, factor));
+		}
+		if (user.officePhone() != null && !user.officePhone().isBlank()) {
+			methods.add(new AvailableMethod(MethodKind.OFFICE_VOICE, "phone:" + digits(user.officePhone())));
+		}
+		if (registeredAnswers > 0 && registeredAnswers >= policy.questionsToReset()) {
+			methods.add(new AvailableMethod(MethodKind.SECURITY_QUESTIONS, "questions"));
+		}
+		return methods;
+	}
+
+	/** Starts proving a method the flow offers; anything else is ignored. */
+	ActionResult chooseMethod(ResetFlow flow, MethodKind kind) {
+		if (flow.option(kind).isEmpty()) {
+			return ActionResult.fieldError("method", "reset.method.error.choose");
+		}
+		Challenge challenge = switch (kind) {
+			case SECURITY_QUESTIONS -> new Challenge(kind, Stage.ANSWER_QUESTIONS,
+					questions.pick(flow.userPk(), flow.policy().questionsToReset()));
+			case APP_CODE, APP_NOTIFICATION -> new Challenge(kind, Stage.ENTER_APP_CODE, List.of());
+			default -> new Challenge(kind, Stage.CONFIRM_DESTINATION, List.of());
+		};
+		flow.startChallenge(challenge);
+		return ActionResult.OK;
+	}
+
+	/** the user types the full destination; only a match sends a code. */
+	ActionResult confirmDestination(ResetFlow flow, String typed, Locale locale, String clientAddress) {
+		Optional<UserAccount> user = currentUser(flow);
+		if (user.isEmpty()) {
+			return ActionResult.OK;
+		}
+		MethodKind method = flow.challenge().method();
+		String actual = destination(user.get(), method);
+		if (actual == null || !sameDestination(method, typed, actual)) {
+			publish(flow, Kind.DESTINATION_MISMATCH, false, null, List.of(method), clientAddress);
+			if (flow.missDestination(DESTINATION_MISSES_ALLOWED)) {
+				flow.block();
+				publish(flow, Kind.BLOCKED, false, "TOO_MANY_DESTINATION_MISMATCHES", List.of(method), clientAddress);
+				return ActionResult.OK;
+			}
+			return ActionResult.fieldError("destination",
+					method == MethodKind.EMAIL ? "reset.verify.destination.mismatchEmail" : "reset.verify.destination.mismatchPhone");
+		}
+		send(flow, user.get(), method, locale, clientAddress);
+		flow.advanceChallenge(Stage.ENTER_CODE);
+		return ActionResult.OK;
+	}
+
+	/** Sends a new code, which replaces the previous one (S-20). */
+	ActionResult resend(ResetFlow flow, Locale locale, String clientAddress) {
+		Optional<UserAccount> user = currentUser(flow);
+		if (user.isPresent() && flow.challenge().stage() == Stage.ENTER_CODE) {
+			send(flow, user.get(), flow.challenge().method(), locale, clientAddress);
+		}
+		return ActionResult.OK;
+	}
+
+	private void send(ResetFlow flow, UserAccount user, MethodKind method, Locale locale, String clientAddress) {
+		TenantInfo tenant = flow.tenant().orElseThrow();
+		SendOutcome outcome = codes.send(new CodeRequest(flow.id(), user.id(), tenant.id(), tenant.displayName(), method,
+				destination(user, method), locale, clientAddress));
+		// S-11: the page reads the same whether or not the send was suppressed; the audit log knows.
+		publish(flow, outcome.suppressed() ? Kind.CODE_SUPPRESSED : Kind.CODE_SENT, !outcome.suppressed(),
+				outcome.suppressed() ? outcome.name() : null, List.of(method), clientAddress);
+	}
+
+	ActionResult verifyCode(ResetFlow flow, String code, String clientAddress) {
+		if (!throttle.tryAcquire(Limit.TRY_PER_ADDRESS, clientAddress)) {
+			publish(flow, Kind.THROTTLED, false, Limit.TRY_PER_ADDRESS.name(), List.of(flow.challenge().method()), clientAddress);
+			return ActionResult.THROTTLED;
+		}
+		if (currentUser(flow).isEmpty()) {
+			return ActionResult.OK;
+		}
+		MethodKind method = flow.challenge().method();
+		Check check = switch (flow.challenge().stage()) {
+			case ENTER_CODE -> codes.check(flow.id(), flow.userPk(), method, code);
+			case ENTER_APP_CODE -> apps.check(flow.userPk(), code);
+			default -> throw new IllegalStateException("no code expected");
+		};
+		return settle(flow, check, "code", clientAddress);
+	}
+
+	ActionResult verifyAnswers(ResetFlow flow, List<String> answers, String clientAddress) {
+		if (!throttle.tryAcquire(Limit.TRY_PER_ADDRESS, clientAddress)) {
+			publish(flow, Kind.THROTTLED, false, Limit.TRY_PER_ADDRESS.name(), List.of(flow.challenge().method()), clientAddress);
+			return ActionResult.THROTTLED;
+		}
+		if (currentUser(flow).isEmpty()) {
+			return ActionResult.OK;
+		}
+		Check check = questions.check(flow.userPk(), flow.challenge().questions(), answers);
+		return settle(flow, check, "answers", clientAddress);
+	}
+
+	private ActionResult settle(ResetFlow flow, Check check, String field, String clientAddress) {
+		MethodKind method = flow.challenge().method();
+		switch (check) {
+			case VALID -> {
+				flow.markProven();
+				publish(flow, Kind.METHOD_VERIFIED, true, null, List.of(method), clientAddress);
+				return ActionResult.OK;
+			}
+			case BLOCKED -> {
+				flow.block();
+				publish(flow, Kind.BLOCKED, false, "TOO_MANY_FAILURES", List.of(method), clientAddress);
+				return ActionResult.OK;
+			}
+			case EXPIRED -> {
+				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_EXPIRED", List.of(method), clientAddress);
+				return ActionResult.fieldError(field, "reset.verify.code.expired");
+			}
+			case REPLAYED -> {
+				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_REPLAYED", List.of(method), clientAddress);
+				return ActionResult.fieldError(field, "reset.verify.app.replayed");
+			}
+			default -> {
+				publish(flow, Kind.VERIFICATION_FAILED, false, "WRONG_PROOF", List.of(method), clientAddress);
+				return ActionResult.fieldError(field, method == MethodKind.SECURITY_QUESTIONS
+						? "reset.verify.questions.wrong" : "reset.verify.code.wrong");
+			}
+		}
+	}
+
+	void cancelChallenge(ResetFlow flow) {
+		flow.cancelChallenge();
+	}
+
+	/** the new password, checked against R-30, written, and the flow closed. */
+	List<PasswordViolation> resetPassword(ResetFlow flow, String password, String confirmation, String clientAddress) {
+		Optional<UserAccount> current = currentUser(flow);
+		if (current.isEmpty()) {
+			return List.of();
+		}
+		UserAccount user = current.get();
+		if (!password.equals(confirmation)) {
+			return List.of(new PasswordViolation("password.rule.mismatch", List.of()));
+		}
+		TenantInfo tenant = flow.tenant().orElseThrow();
+		List<PasswordViolation> violations = passwordPolicy.check(password, new PasswordContext(user.userId(),
+				user.displayName(), user.givenName(), user.surname(), tenant.displayName(),
+				policies.bannedTerms(tenant.id())));
+		if (!violations.isEmpty()) {
+			return violations;
+		}
+		try {
+			directory.resetPassword(user.id(), password);
+		}
+		catch (PasswordWriteException ex) {
+			publish(flow, Kind.WRITE_FAILED, false, ex.messageKey(), flow.proven(), clientAddress);
+			return List.of(new PasswordViolation(ex.messageKey(), List.of()));
+		}
+		codes.closeAll(user.id());
+		flow.complete(ResetFlow.Outcome.PASSWORD_RESET);
+		publish(flow, Kind.PASSWORD_RESET, true, null, flow.proven(), clientAddress);
+		return List.of();
+	}
+
+	/** unlock without changing the password, when the tenant allows it. */
+	Optional<String> unlockOnly(ResetFlow flow, String clientAddress) {
+		Optional<UserAccount> current = currentUser(flow);
+		if (current.isEmpty() || !flow.mayUnlockOnly()) {
+			return Optional.empty();
+		}
+		try {
+			directory.unlock(current.get().id());
+		}
+		catch (PasswordWriteException ex) {
+			publish(flow, Kind.WRITE_FAILED, false, ex.messageKey(), flow.proven(), clientAddress);
+			return Optional.of(ex.messageKey());
+		}
+		codes.closeAll(current.get().id());
+		flow.complete(ResetFlow.Outcome.UNLOCKED);
+		publish(flow, Kind.ACCOUNT_UNLOCKED, true, null, flow.proven(), clientAddress);
+		return Optional.empty();
+	}
+
+	/** The flow's user as the directory has them now; a reset elsewhere since then ends this flow (S-50). */
+	private Optional<UserAccount> currentUser(ResetFlow flow) {
+		Optional<UserAccount> user = directory.user(flow.userPk())
+				.filter(u -> u.securityStamp() == flow.securityStamp() && u.enabled());
+		if (user.isEmpty()) {
+			flow.expire();
+		}
+		return user;
+	}
+
+	private static String destination(UserAccount user, MethodKind method) {
+		return switch (method) {
+			case EMAIL -> user.resetEmail();
+			case MOBILE_SMS, MOBILE_VOICE -> user.resetMobile();
+			case OFFICE_VOICE -> user.officePhone();
+			default -> null;
+		};
+	}
+
+	private static String masked(UserAccount user, MethodKind method) {
+		String destination = destination(user, method);
+		if (destination == null) {
+			return null;
+		}
+		return method == MethodKind.EMAIL ? Masking.maskEmail(destination) : Masking.maskPhone(destination);
+	}
+
+	static boolean sameDestination(MethodKind method, String typed, String actual) {
+		if (typed == null) {
+			return false;
+		}
+		if (method == MethodKind.EMAIL) {
+			return typed.strip().equalsIgnoreCase(actual.strip());
+		}
+		String digits = digits(typed);
+		return !digits.isEmpty() && digits.equals(digits(actual));
+	}
+
+	private static String digits(String phone) {
+		return phone.replaceAll("\\D", "");
+	}
+
+	private String newFlowId() {
+		byte[] bytes = new byte[16];
+		random.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	private void publish(ResetFlow flow, Kind kind, boolean success, String reason, List<MethodKind> methods,
+			String clientAddress) {
+		events.publishEvent(new ResetActivity(kind, success, flow.tenantId(), flow.subject(), reason, methods,
+				clientAddress, flow.id()));
+	}
+}

@@ -1,0 +1,17 @@
+package dev.sspr.throttle;
+
+/** The limits the portal enforces; their sizes come from {@link ThrottleProperties}. */
+public enum Limit {
+	/** Identify-step posts from one client address (S-12). */
+	LOOKUP_PER_ADDRESS,
+	/** Identify-step posts naming one user ID. */
+	LOOKUP_PER_USER,
+	/** Codes sent to one account (S-11). */
+	SEND_PER_ACCOUNT,
+	/** Codes sent on behalf of one client address. */
+	SEND_PER_ADDRESS,
+	/** Texts and calls of one tenant in a day (toll-fraud guard, S-11). */
+	PHONE_SEND_PER_TENANT,
+	/** Verification tries from one client address. */
+	TRY_PER_ADDRESS
+}

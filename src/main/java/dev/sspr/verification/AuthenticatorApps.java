@@ -1,0 +1,80 @@
+package dev.sspr.verification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Authenticator apps (TOTP, S-22): secret of at least 160 bits, encrypted at rest; codes of the
+ * current step and one either side accepted, each time step at most once.
+ */
+@Service
+public class AuthenticatorApps {
+
+	private final JdbcClient jdbc;
+	private final SecretCipher cipher;
+	private final FailureLedger failures;
+	private final Clock clock;
+
+	AuthenticatorApps(JdbcClient jdbc, SecretCipher cipher, FailureLedger failures, Clock clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.failures = failures;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasActiveApp(long userPk) {
+		return jdbc.sql("select count(*) from authenticator_app where user_id = ? and active = true")
+				.param(userPk).query(Long.class).single() > 0;
+	}
+
+	/** Stores a secret for the user, replacing any earlier one. */
+	@Transactional
+	public void register(long userPk, byte[] secret, boolean active) {
+		if (secret.length < 20) {
+			throw new IllegalArgumentException("authenticator secret must be at least 160 bits");
+		}
+		jdbc.sql("delete from authenticator_app where user_id = ?").param(userPk).update();
+		jdbc.sql("insert into authenticator_app (user_id, secret_ciphertext, active, last_used_step) values (?, ?, ?, 0)")
+				.params(userPk, cipher.encrypt(secret, userPk), active).update();
+	}
+
+	/** Checks a code from the app; a wrong code counts against the account, a replayed one too. */
+	@Transactional
+	public Check check(long userPk, String typed) {
+		if (failures.isBlocked(userPk)) {
+			return Check.BLOCKED;
+		}
+		Optional<Stored> stored = jdbc.sql("select secret_ciphertext, last_used_step from authenticator_app where user_id = ? and active = true")
+				.param(userPk)
+				.query((rs, n) -> new Stored(rs.getString(1), rs.getLong(2)))
+				.optional();
+		if (stored.isEmpty()) {
+			return failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
+		}
+		byte[] secret = cipher.decrypt(stored.get().ciphertext(), userPk);
+		long now = Totp.stepOf(clock.instant());
+		long matched = -1;
+		for (long step = now - 1; step <= now + 1; step++) {
+			if (MessageDigest.isEqual(Totp.codeAt(secret, step).getBytes(StandardCharsets.US_ASCII),
+					typed.strip().getBytes(StandardCharsets.US_ASCII))) {
+				matched = step;
+			}
+		}
+		if (matched < 0) {
+			return failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
+		}
+		// Accept each step once; the guarded update also settles two concurrent submissions.
+		int claimed = jdbc.sql("update authenticator_app set last_used_step = ? where user_id = ? and last_used_step < ?")
+				.params(matched, userPk, matched).update();
+		return claimed == 1 ? Check.VALID : Check.REPLAYED;
+	}
+
+	private record Stored(String ciphertext, long lastUsedStep) {
+	}
+}

@@ -1,0 +1,153 @@
+package dev.sspr.verification;
+
+import dev.sspr.delivery.Channel;
+import dev.sspr.delivery.MessageComposer;
+import dev.sspr.delivery.MessageSender;
+import dev.sspr.policy.MethodKind;
+import dev.sspr.throttle.Limit;
+import dev.sspr.throttle.Throttle;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One-time codes by email, text and voice (S-20, S-21): random digits from {@link SecureRandom},
+ * stored only as an HMAC bound to the flow and method, single use, short-lived, a few tries each;
+ * a new code replaces the previous one.
+ */
+@Service
+public class OneTimeCodes {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final VerificationProperties properties;
+	private final FailureLedger failures;
+	private final Throttle throttle;
+	private final MessageSender sender;
+	private final MessageComposer composer;
+	private final SecureRandom random = new SecureRandom();
+	private final SecretKeySpec hmacKey;
+
+	OneTimeCodes(JdbcClient jdbc, Clock clock, VerificationProperties properties, FailureLedger failures,
+			Throttle throttle, MessageSender sender, MessageComposer composer) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
+		this.failures = failures;
+		this.throttle = throttle;
+		this.sender = sender;
+		this.composer = composer;
+		this.hmacKey = new SecretKeySpec(
+				CodeKeys.keyOrGenerate(properties.codeKey(), "sspr.verification.code-key", random), "HmacSHA256");
+	}
+
+	/** Sends a fresh code unless a send limit says no; the caller shows the same page either way. */
+	@Transactional
+	public SendOutcome send(CodeRequest request) {
+		if (!throttle.tryAcquire(Limit.SEND_PER_ACCOUNT, Long.toString(request.userPk()))) {
+			return SendOutcome.SUPPRESSED_ACCOUNT_LIMIT;
+		}
+		if (request.clientAddress() != null && !throttle.tryAcquire(Limit.SEND_PER_ADDRESS, request.clientAddress())) {
+			return SendOutcome.SUPPRESSED_ADDRESS_LIMIT;
+		}
+		Channel channel = channelOf(request.method());
+		if (channel != Channel.EMAIL
+				&& !throttle.tryAcquire(Limit.PHONE_SEND_PER_TENANT, Long.toString(request.tenantId()))) {
+			return SendOutcome.SUPPRESSED_TENANT_LIMIT;
+		}
+		Instant now = clock.instant();
+		Duration lifetime = channel == Channel.EMAIL ? properties.emailCodeLifetime() : properties.phoneCodeLifetime();
+		String code = newCode();
+		jdbc.sql("update one_time_code set closed = true where flow_id = ? and method = ? and closed = false")
+				.params(request.flowId(), request.method().name()).update();
+		jdbc.sql("""
+				insert into one_time_code (flow_id, user_id, method, code_hash, created_at, expires_at, attempts, closed)
+				values (?, ?, ?, ?, ?, ?, 0, false)""")
+				.params(request.flowId(), request.userPk(), request.method().name(),
+						hash(request.flowId(), request.method(), code), FailureLedger.utc(now),
+						FailureLedger.utc(now.plus(lifetime)))
+				.update();
+		sender.send(composer.verificationCode(channel, request.destination(), code, request.tenantName(), lifetime,
+				request.locale()));
+		return SendOutcome.SENT;
+	}
+
+	/** Checks a code typed for this flow and method. A wrong code counts against the account. */
+	@Transactional(noRollbackFor = RuntimeException.class)
+	public Check check(String flowId, long userPk, MethodKind method, String typed) {
+		if (failures.isBlocked(userPk)) {
+			return Check.BLOCKED;
+		}
+		Optional<LiveCode> live = jdbc.sql("""
+				select id, code_hash, attempts from one_time_code
+				where flow_id = ? and method = ? and user_id = ? and closed = false and expires_at > ?""")
+				.params(flowId, method.name(), userPk, FailureLedger.utc(clock.instant()))
+				.query((rs, n) -> new LiveCode(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+				.optional();
+		if (live.isEmpty()) {
+			return Check.EXPIRED;
+		}
+		LiveCode code = live.get();
+		boolean matches = MessageDigest.isEqual(code.hash().getBytes(StandardCharsets.US_ASCII),
+				hash(flowId, method, typed).getBytes(StandardCharsets.US_ASCII));
+		if (matches) {
+			jdbc.sql("update one_time_code set closed = true where id = ?").param(code.id()).update();
+			return Check.VALID;
+		}
+		int attempts = code.attempts() + 1;
+		jdbc.sql("update one_time_code set attempts = ?, closed = ? where id = ?")
+				.params(attempts, attempts >= properties.maxCodeAttempts(), code.id()).update();
+		return failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
+	}
+
+	/** Closes every open code of the user, after a reset (S-50). */
+	@Transactional
+	public void closeAll(long userPk) {
+		jdbc.sql("update one_time_code set closed = true where user_id = ? and closed = false").param(userPk).update();
+	}
+
+	public Duration lifetime(MethodKind method) {
+		return channelOf(method) == Channel.EMAIL ? properties.emailCodeLifetime() : properties.phoneCodeLifetime();
+	}
+
+	static Channel channelOf(MethodKind method) {
+		return switch (method) {
+			case EMAIL -> Channel.EMAIL;
+			case MOBILE_SMS -> Channel.SMS;
+			case MOBILE_VOICE, OFFICE_VOICE -> Channel.VOICE;
+			default -> throw new IllegalArgumentException("method does not send codes");
+		};
+	}
+
+	private String newCode() {
+		long bound = (long) Math.pow(10, properties.codeLength());
+		long value = random.nextLong(bound);
+		return String.format("%0" + properties.codeLength() + "d", value);
+	}
+
+	private String hash(String flowId, MethodKind method, String code) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(hmacKey);
+			mac.update((flowId + '|' + method.name() + '|').getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(mac.doFinal(code.strip().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
+	}
+
+	private record LiveCode(long id, String hash, int attempts) {
+	}
+}

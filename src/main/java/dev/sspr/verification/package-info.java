@@ -1,0 +1,8 @@
+/**
+ * Proof of identity, one verifier per method: one-time codes by email, text and voice (hashed,
+ * short-lived, capped attempts), security questions, and the authenticator app (TOTP). Also the
+ * per-account failure ledger of S-10 and the registered methods a user has.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Verification",
+		allowedDependencies = { "delivery", "policy", "throttle" })
+package dev.sspr.verification;

@@ -1,0 +1,18 @@
+// Wires the self-hosted ALTCHA widget: its worker comes from this site (strict CSP, no blob: workers)
+// and its words from the page, which the server rendered in the user's language.
+(function () {
+  'use strict';
+  var widget = document.getElementById('captcha');
+  if (!widget || !window.$altcha) { return; }
+  var worker = widget.ownerDocument.querySelector('script[src*="altcha.min.js"]').src.replace('altcha.min.js', 'sha.js');
+  ['SHA-256', 'SHA-384', 'SHA-512'].forEach(function (name) {
+    window.$altcha.algorithms.set(name, function () { return new Worker(worker); });
+  });
+  var d = widget.dataset;
+  window.$altcha.i18n.set(widget.getAttribute('language') || 'en', {
+    ariaLinkLabel: '', cancel: d.cancel, enterCode: d.verify, enterCodeAria: d.verify, enterCodeFromImage: d.verify,
+    error: d.error, expired: d.expired, footer: '', getAudioChallenge: d.verify, label: d.label, loading: d.loading,
+    reload: d.reload, verify: d.verify, verificationRequired: d.required, verified: d.verified,
+    verifying: d.verifying, waitAlert: d.wait
+  });
+})();
