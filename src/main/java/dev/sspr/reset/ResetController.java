@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -88,7 +89,7 @@ class ResetController {
 		}
 		ResetFlow flow = service.identify(form.userId(), client);
 		FlowStore.start(request, flow);
-		return StepNavigator.next(flow, clock.instant()).redirect();
+		return nextPage(flow);
 	}
 
 	// ---- contact your administrator / try later -------------------------------------------
@@ -146,7 +147,7 @@ class ResetController {
 					: service.chooseMethod(flow, kind);
 			if (outcome.status() == ActionResult.Status.OK) {
 				FlowStore.save(request, flow);
-				return StepNavigator.next(flow, clock.instant()).redirect();
+				return nextPage(flow);
 			}
 			result.rejectValue(outcome.field(), outcome.messageKey());
 		}
@@ -184,7 +185,7 @@ class ResetController {
 			ActionResult outcome = service.confirmDestination(flow, form.destination(), locale, request.getRemoteAddr());
 			FlowStore.save(request, flow);
 			if (outcome.status() == ActionResult.Status.OK) {
-				return StepNavigator.next(flow, clock.instant()).redirect();
+				return nextPage(flow);
 			}
 			result.rejectValue(outcome.field(), outcome.messageKey(), outcome.arguments(), null);
 		}
@@ -245,8 +246,7 @@ class ResetController {
 				return next;
 			}
 		}
-		// S-31: the same questions again, answers not echoed back.
-		model.addAttribute("answersForm", new AnswersForm(List.of()));
+		// S-31: the same questions again; the answer fields have no th:field, so nothing is echoed back.
 		return verifyPage(flow, model);
 	}
 
@@ -271,13 +271,13 @@ class ResetController {
 		}
 		service.cancelChallenge(flow);
 		FlowStore.save(request, flow);
-		return StepNavigator.next(flow, clock.instant()).redirect();
+		return nextPage(flow);
 	}
 
 	private String settle(ActionResult outcome, BindingResult result, ResetFlow flow, HttpServletResponse response,
 			Model model) {
 		return switch (outcome.status()) {
-			case OK -> StepNavigator.next(flow, clock.instant()).redirect();
+			case OK -> nextPage(flow);
 			case THROTTLED -> {
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 				model.addAttribute("tenant", flow.tenant().orElse(null));
@@ -304,7 +304,7 @@ class ResetController {
 			model.addAttribute("codeForm", new CodeForm(""));
 		}
 		if (!model.containsAttribute("answersForm")) {
-			model.addAttribute("answersForm", new AnswersForm(List.of()));
+			model.addAttribute("answersForm", new AnswersForm(Collections.nCopies(challenge.questions().size(), "")));
 		}
 		return VIEW_VERIFY;
 	}
@@ -335,15 +335,14 @@ class ResetController {
 					form.confirmPassword() == null ? "" : form.confirmPassword(), request.getRemoteAddr());
 			FlowStore.save(request, flow);
 			if (violations.isEmpty()) {
-				return StepNavigator.next(flow, clock.instant()).redirect();
+				return nextPage(flow);
 			}
 			for (PasswordViolation violation : violations) {
 				String field = violation.messageKey().equals("password.rule.mismatch") ? "confirmPassword" : "newPassword";
 				result.rejectValue(field, violation.messageKey(), violation.argumentArray(), null);
 			}
 		}
-		// Never send a password back to the browser.
-		model.addAttribute("passwordForm", new PasswordForm("", ""));
+		// The password fields have no th:field: a password is never sent back to the browser.
 		return passwordPage(flow, model);
 	}
 
@@ -357,7 +356,7 @@ class ResetController {
 		service.unlockOnly(flow, request.getRemoteAddr()).ifPresent(error -> model.addAttribute("unlockError", error));
 		FlowStore.save(request, flow);
 		if (flow.completed() || !model.containsAttribute("unlockError")) {
-			return StepNavigator.next(flow, clock.instant()).redirect();
+			return nextPage(flow);
 		}
 		model.addAttribute("passwordForm", new PasswordForm("", ""));
 		return passwordPage(flow, model);
@@ -384,16 +383,15 @@ class ResetController {
 
 	// ---- navigation -----------------------------------------------------------------------
 
+	/** Where to go after an action: the due step, with a word of explanation when the flow ran out. */
+	private String nextPage(ResetFlow flow) {
+		Step due = StepNavigator.next(flow, clock.instant());
+		return due == Step.IDENTIFY && flow != null ? Step.IDENTIFY.redirect() + "?expired" : due.redirect();
+	}
+
 	/** Null when {@code expected} is the step due; otherwise where to go instead. */
 	private String redirectUnless(ResetFlow flow, Step expected) {
-		Step due = StepNavigator.next(flow, clock.instant());
-		if (due == expected) {
-			return null;
-		}
-		if (due == Step.IDENTIFY && flow != null) {
-			return Step.IDENTIFY.redirect() + "?expired";
-		}
-		return due.redirect();
+		return StepNavigator.next(flow, clock.instant()) == expected ? null : nextPage(flow);
 	}
 
 	private String redirectUnlessStage(ResetFlow flow, Stage stage) {

@@ -16,7 +16,7 @@ final class ResetForms {
 			@NotBlank(message = "{reset.identify.userId.required}")
 			@Size(max = 320, message = "{input.tooLong}")
 			@PlainText
-			@Pattern(regexp = "^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$", message = "{reset.identify.userId.format}")
+			@Pattern(regexp = "^\\s*$|^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$", message = "{reset.identify.userId.format}")
 			String userId,
 			@Size(max = 4096, message = "{reset.identify.captcha.failed}") String altcha) {
 

@@ -1,0 +1,51 @@
+package dev.sspr.reset;
+
+import dev.sspr.delivery.DevOutbox;
+import dev.sspr.throttle.Throttle;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The whole portal on its embedded defaults (H2, demo tenants, dev outbox) behind MockMvc. Each test
+ * starts from clean failure counters, throttles and outbox, and gets a client address of its own.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({ "dev", "test" })
+abstract class ResetWebTestSupport {
+
+	private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DevOutbox outbox;
+
+	@Autowired
+	Throttle throttle;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void cleanSlate() {
+		jdbc.sql("delete from verification_failure").update();
+		jdbc.sql("delete from reset_block").update();
+		jdbc.sql("update authenticator_app set last_used_step = 0").update();
+		jdbc.sql("update one_time_code set closed = true").update();
+		throttle.clearAll();
+		outbox.clear();
+	}
+
+	MockJourney journey(String language) {
+		int n = ADDRESSES.getAndIncrement();
+		return new MockJourney(mvc, outbox, "10.0." + (n / 250) + "." + (n % 250 + 1), language);
+	}
+}
