@@ -32,18 +32,33 @@ final class ResetForms {
 			@NotBlank(message = "{reset.verify.destination.required}")
 			@Size(max = 320, message = "{input.tooLong}")
 			@PlainText String destination) {
+
+		@Override
+		public String toString() {
+			return "DestinationForm[****]";
+		}
 	}
 
 	record CodeForm(
 			@NotBlank(message = "{reset.verify.code.required}")
 			@Size(max = 32, message = "{reset.verify.code.format}")
 			@Pattern(regexp = "^\\s*\\d{6,10}\\s*$", message = "{reset.verify.code.format}") String code) {
+
+		@Override
+		public String toString() {
+			return "CodeForm[****]";
+		}
 	}
 
 	record AnswersForm(List<String> answers) {
 
 		AnswersForm {
 			answers = answers == null ? List.of() : answers;
+		}
+
+		@Override
+		public String toString() {
+			return "AnswersForm[" + answers.size() + " answers]";
 		}
 	}
 

@@ -1,0 +1,38 @@
+package dev.sspr.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The dev outbox and its page exist only when the dev profile switches them on. */
+class DevOutboxConditionTests {
+
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+			.withBean(Clock.class, Clock::systemUTC)
+			.withUserConfiguration(DevOutbox.class, DevOutboxController.class);
+
+	@Test
+	void whenPropertyAbsentThenNoOutboxAndNoPage() {
+		runner.run(context -> {
+			assertThat(context).doesNotHaveBean(DevOutbox.class);
+			assertThat(context).doesNotHaveBean(DevOutboxController.class);
+		});
+	}
+
+	@Test
+	void whenDevOutboxOnThenBoth() {
+		runner.withPropertyValues("sspr.dev.outbox=true").run(context -> {
+			assertThat(context).hasSingleBean(DevOutbox.class);
+			assertThat(context).hasSingleBean(DevOutboxController.class);
+		});
+	}
+
+	@Test
+	void whenMessageLoggedThenOnlyMaskedMetadata() {
+		OutgoingMessage message = new OutgoingMessage(Channel.SMS, "+1 555 010 0101", null, "Your code is 12345678");
+
+		assertThat(message.toString()).contains("*********01").doesNotContain("12345678", "555 010");
+	}
+}
