@@ -1,0 +1,53 @@
+package dev.sspr;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a test class only when PostgreSQL answers at {@link #URL}. In CI (or with
+ * {@code SSPR_REQUIRE_POSTGRES=true}) an unreachable server fails the build instead of skipping.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(PostgresAvailable.Condition.class)
+public @interface PostgresAvailable {
+
+	String URL = Condition.env("SSPR_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+	String USER = Condition.env("SSPR_TEST_PG_USER", "postgres");
+	String PASSWORD = Condition.env("SSPR_TEST_PG_PASSWORD", "");
+
+	final class Condition implements ExecutionCondition {
+
+		static String env(String name, String fallback) {
+			String value = System.getenv(name);
+			return value == null || value.isBlank() ? fallback : value;
+		}
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			DriverManager.setLoginTimeout(5);
+			try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
+				return ConditionEvaluationResult.enabled("PostgreSQL reachable at " + URL);
+			}
+			catch (Exception ex) {
+				boolean required = "true".equalsIgnoreCase(System.getenv("SSPR_REQUIRE_POSTGRES"))
+						|| "true".equalsIgnoreCase(System.getenv("CI"));
+				String message = "PostgreSQL is not reachable at " + URL + " as " + USER + " (" + ex.getMessage() + ")";
+				if (required) {
+					throw new IllegalStateException(message + "; the PostgreSQL tests are mandatory in CI");
+				}
+				System.err.println("SKIPPED " + context.getDisplayName() + ": " + message
+						+ ". Set SSPR_REQUIRE_POSTGRES=true to make this a failure.");
+				return ConditionEvaluationResult.disabled(message + "; skipped outside CI");
+			}
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package dev.sspr.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sspr.DemoUsers;
+import dev.sspr.PostgresAvailable;
+import dev.sspr.audit.AuditEntry;
+import dev.sspr.audit.AuditLog;
+import dev.sspr.directory.Directory;
+import dev.sspr.verification.AuthenticatorApps;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same migrations and journeys on PostgreSQL (production's database), in a schema of its own
+ * that is dropped afterwards. Mandatory in CI.
+ */
+@PostgresAvailable
+@ActiveProfiles(value = { "postgres", "test" }, inheritProfiles = false)
+class PostgresJourneyTests extends ResetWebTestSupport {
+
+	static final String SCHEMA = "sspr_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> PostgresAvailable.URL + "?currentSchema=" + SCHEMA);
+		registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
+		registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
+		registry.add("spring.flyway.schemas", () -> SCHEMA);
+		registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
+		registry.add("sspr.dev.outbox", () -> "true");
+	}
+
+	@AfterAll
+	static void dropSchema() throws Exception {
+		try (Connection c = DriverManager.getConnection(PostgresAvailable.URL, PostgresAvailable.USER,
+				PostgresAvailable.PASSWORD)) {
+			c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
+		}
+	}
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	AuthenticatorApps apps;
+
+	@Test
+	void whenMigratedThenRunningOnPostgres() {
+		assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
+		assertThat(jdbc.sql("select count(*) from directory_user").query(Long.class).single()).isGreaterThan(10);
+	}
+
+	@Test
+	void whenTwoMethodResetOnPostgresThenPasswordChangedAndAudited() throws Exception {
+		MockJourney journey = journey("tr-TR");
+		journey.identify("ayse@contoso.example");
+		journey.chooseMethod("email");
+		journey.confirmDestination("ayse.yilmaz@posta.example");
+		journey.enterCode(journey.lastCode());
+		journey.chooseMethod("security-questions");
+		journey.answer(journey.rightAnswers("ayse@contoso.example"));
+		assertThat(journey.newPassword("Kuzey-Rüzgârı-Esiyor-42", "Kuzey-Rüzgârı-Esiyor-42").getResponse()
+				.getRedirectedUrl()).isEqualTo("/reset/done");
+
+		assertThat(directory.passwordMatches("ayse@contoso.example", "Kuzey-Rüzgârı-Esiyor-42")).isTrue();
+		assertThat(directory.passwordMatches("ayse@contoso.example", DemoUsers.CONTOSO_PASSWORD)).isFalse();
+		assertThat(audit.forSubject("ayse@contoso.example", 20)).extracting(AuditEntry::eventType)
+				.contains("STARTED", "CODE_SENT", "METHOD_VERIFIED", "PASSWORD_RESET");
+	}
+
+	@Test
+	void whenAppCodeOnPostgresThenAcceptedOnceOnly() throws Exception {
+		long janis = directory.findUser("janis@fabrikam.example").orElseThrow().id();
+		apps.register(janis, new Base32().decode(DemoUsers.AUTHENTICATOR_SECRET), true);
+		String code = MockJourney.appCode(Instant.now());
+
+		MockJourney first = journey("lv-LV");
+		first.identify("janis@fabrikam.example");
+		first.chooseMethod("app-code");
+		assertThat(first.enterCode(code).getResponse().getRedirectedUrl()).isEqualTo("/reset/password");
+
+		MockJourney second = journey("lv-LV");
+		second.identify("janis@fabrikam.example");
+		second.chooseMethod("app-code");
+		assertThat(second.enterCode(code).getResponse().getRedirectedUrl()).isNull();
+	}
+
+	@Test
+	void whenRefusedOrUnknownOnPostgresThenSamePageAndReasonAudited() throws Exception {
+		MockJourney unknown = journey("en-US");
+		MockJourney disabled = journey("en-US");
+		assertThat(unknown.identify("ghost@contoso.example").getResponse().getRedirectedUrl())
+				.isEqualTo(disabled.identify("dana@contoso.example").getResponse().getRedirectedUrl())
+				.isEqualTo("/reset/contact-admin");
+		assertThat(audit.forSubject("dana@contoso.example", 1)).first()
+				.satisfies(e -> assertThat(e.reason()).isEqualTo("ACCOUNT_DISABLED"));
+	}
+
+	@Test
+	void whenFiveFailuresOnPostgresThenBlocked() throws Exception {
+		MockJourney journey = journey("en-US");
+		journey.identify("alex@contoso.example");
+		journey.chooseMethod("security-questions");
+		for (int i = 0; i < 5; i++) {
+			journey.answer(java.util.List.of("no", "nope", "never"));
+		}
+		assertThat(journey.flow().blocked()).isTrue();
+	}
+}
