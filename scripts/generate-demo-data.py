@@ -28,7 +28,6 @@ TENANTS = [
          banned=["fabrikam"]),
 ]
 
-Q = {"q04": None, "q11": None, "q29": None}  # father's birth city, favourite food, first pet
 
 def user(uid, display, given, surname, tenant, **kw):
     d = dict(uid=uid, display=display, given=given, surname=surname, tenant=tenant, primary=uid,
@@ -40,10 +39,10 @@ def user(uid, display, given, surname, tenant, **kw):
 USERS = [
     user("alex@contoso.example", "Alex Wilber", "Alex", "Wilber", "contoso",
          auth_email="alex.wilber@personal.example", auth_phone="+1 555 010 0101", office="+1 555 010 0201",
-         answers={"q04": "Seattle", "q11": "Lasagna", "q29": "Rex"}),
+         answers={"q04": "Seattle", "q12": "Lasagna", "q29": "Rex"}),
     user("ayse@contoso.example", "Ayşe Yılmaz", "Ayşe", "Yılmaz", "contoso",
          alternate="ayse.yilmaz@posta.example", auth_phone="+90 532 000 0001",
-         answers={"q04": "İzmir", "q11": "Mantı", "q29": "Pamuk"}),
+         answers={"q04": "İzmir", "q12": "Mantı", "q29": "Pamuk"}),
     user("ben@contoso.example", "Ben Carter", "Ben", "Carter", "contoso", alternate="ben.carter@mail.example"),
     user("nina@contoso.example", "Nina Patel", "Nina", "Patel", "contoso", mobile="+1 555 010 0108"),
     user("dana@contoso.example", "Dana Lee", "Dana", "Lee", "contoso", enabled=False,
@@ -58,14 +57,14 @@ USERS = [
          alternate="lucy.gray@mail.example", mobile="+1 555 010 0109"),
     user("adele@contoso.example", "Adele Vance", "Adele", "Vance", "contoso", groups=[],
          roles=["Global Administrator"], auth_email="adele.vance@personal.example",
-         answers={"q04": "Boston", "q11": "Sushi", "q29": "Whiskers"}),
+         answers={"q04": "Boston", "q12": "Sushi", "q29": "Whiskers"}),
     user("megan@contoso.example", "Megan Bowen", "Megan", "Bowen", "contoso", roles=["Helpdesk Administrator"],
-         alternate="megan.bowen@mail.example", answers={"q04": "Denver", "q11": "Tacos", "q29": "Buddy"}),
+         alternate="megan.bowen@mail.example", answers={"q04": "Denver", "q12": "Tacos", "q29": "Buddy"}),
     user("janis@fabrikam.example", "Jānis Bērziņš", "Jānis", "Bērziņš", "fabrikam", groups=[]),
     user("marta@fabrikam.example", "Marta Ozola", "Marta", "Ozola", "fabrikam", groups=[], locked=True,
          alternate="marta.ozola@pasts.example"),
     user("kim@fabrikam.example", "Kim Park", "Kim", "Park", "fabrikam", groups=[],
-         answers={"q04": "Busan", "q11": "Kimchi", "q29": "Mochi"}),
+         answers={"q04": "Busan", "q12": "Kimchi", "q29": "Mochi"}),
     user("ilze@fabrikam.example", "Ilze Kalniņa", "Ilze", "Kalniņa", "fabrikam", groups=[], licensed=False,
          alternate="ilze.kalnina@pasts.example"),
 ]

@@ -11,11 +11,11 @@ public final class DemoUsers {
 
 	/** Security answers by question key, per user. */
 	public static final Map<String, Map<String, String>> ANSWERS = Map.of(
-			"alex@contoso.example", Map.of("q04", "Seattle", "q11", "Lasagna", "q29", "Rex"),
-			"ayse@contoso.example", Map.of("q04", "İzmir", "q11", "Mantı", "q29", "Pamuk"),
-			"adele@contoso.example", Map.of("q04", "Boston", "q11", "Sushi", "q29", "Whiskers"),
-			"megan@contoso.example", Map.of("q04", "Denver", "q11", "Tacos", "q29", "Buddy"),
-			"kim@fabrikam.example", Map.of("q04", "Busan", "q11", "Kimchi", "q29", "Mochi"));
+			"alex@contoso.example", Map.of("q04", "Seattle", "q12", "Lasagna", "q29", "Rex"),
+			"ayse@contoso.example", Map.of("q04", "İzmir", "q12", "Mantı", "q29", "Pamuk"),
+			"adele@contoso.example", Map.of("q04", "Boston", "q12", "Sushi", "q29", "Whiskers"),
+			"megan@contoso.example", Map.of("q04", "Denver", "q12", "Tacos", "q29", "Buddy"),
+			"kim@fabrikam.example", Map.of("q04", "Busan", "q12", "Kimchi", "q29", "Mochi"));
 
 	private DemoUsers() {
 	}

@@ -37,11 +37,8 @@ final class DemoAuthenticators implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		byte[] secret = secret();
 		for (String userId : USERS) {
-			directory.findUser(userId).ifPresent(user -> {
-				if (!apps.hasActiveApp(user.id())) {
-					apps.register(user.id(), secret, true);
-				}
-			});
+			// Always (re)register: the key may be new this run, and an old ciphertext would not decrypt.
+			directory.findUser(userId).ifPresent(user -> apps.register(user.id(), secret, true));
 		}
 	}
 

@@ -1,0 +1,257 @@
+package dev.sspr.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.sspr.Browser;
+import dev.sspr.DemoUsers;
+import dev.sspr.delivery.DevOutbox;
+import dev.sspr.directory.Directory;
+import dev.sspr.throttle.Throttle;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Complete resets in a real browser (headless Debian Chromium): in Turkish with an email code and
+ * security questions, and in Latvian with the authenticator app. Screenshots go to target/screenshots.
+ * A console error (a CSP violation, a script failure) fails the test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "dev", "test" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserJourneyTests {
+
+	static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DevOutbox outbox;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Throttle throttle;
+
+	Playwright playwright;
+	com.microsoft.playwright.Browser browser;
+
+	@BeforeAll
+	void startBrowser() throws Exception {
+		assumeTrue(Browser.available(), "Debian chromium not installed");
+		Files.createDirectories(Browser.SCREENSHOTS);
+		playwright = Browser.playwright();
+		browser = Browser.launch(playwright);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void cleanSlate() {
+		jdbc.sql("delete from verification_failure").update();
+		jdbc.sql("delete from reset_block").update();
+		jdbc.sql("update authenticator_app set last_used_step = 0").update();
+		throttle.clearAll();
+		outbox.clear();
+	}
+
+	@Test
+	void whenTurkishUserResetsWithEmailAndQuestionsThenPasswordChanges() {
+		String password = "Boğaziçi-Köprüsü-1973";
+		try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+				.setLocale("tr-TR").setViewportSize(390, 844))) {
+			List<String> errors = watchConsole(context);
+			Page page = context.newPage();
+			page.navigate(url("/reset"));
+			assertThat(page.locator("html").getAttribute("lang")).isEqualTo("tr");
+			identify(page, "ayse@contoso.example", "tr-01-identify");
+
+			page.waitForURL("**/reset/method");
+			shot(page, "tr-02-method");
+			page.check("#method-email");
+			page.click("button.primary");
+
+			page.waitForURL("**/reset/verify");
+			shot(page, "tr-03-confirm-email");
+			page.fill("#destination", "ayse.yilmaz@posta.example");
+			page.click("button.primary");
+			page.waitForSelector("#code");
+			shot(page, "tr-04-enter-code");
+			page.fill("#code", lastCode());
+			page.click("button.primary");
+
+			page.waitForURL("**/reset/method");
+			page.check("#method-security-questions");
+			page.click("button.primary");
+			page.waitForSelector("#answer-0");
+			Locator labels = page.locator("label[for^=answer-]");
+			for (int i = 0; i < labels.count(); i++) {
+				page.fill("#answer-" + i, answerFor("ayse@contoso.example", labels.nth(i).innerText(), Locale.forLanguageTag("tr")));
+			}
+			shot(page, "tr-05-questions");
+			page.click("button.primary");
+
+			page.waitForURL("**/reset/password");
+			page.fill("#newPassword", "parola");
+			page.fill("#confirmPassword", "parola");
+			page.click("button.primary");
+			page.waitForSelector("#newPassword-error");
+			shot(page, "tr-06-password-rules");
+			page.fill("#newPassword", password);
+			page.fill("#confirmPassword", password);
+			page.check("#show-password");
+			assertThat(page.getAttribute("#newPassword", "type")).isEqualTo("text");
+			page.click("button.primary");
+
+			page.waitForURL("**/reset/done");
+			shot(page, "tr-07-done");
+			assertThat(page.locator("h1").innerText()).isEqualTo(messages.getMessage("reset.done.reset.heading", null,
+					Locale.forLanguageTag("tr")));
+			assertThat(errors).isEmpty();
+		}
+		assertThat(directory.passwordMatches("ayse@contoso.example", password)).isTrue();
+	}
+
+	@Test
+	void whenLatvianUserResetsWithAuthenticatorAppThenPasswordChanges() {
+		String password = "Daugava-Rīga-Jūrmala-7";
+		try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+				.setLocale("en-US").setViewportSize(1280, 900))) {
+			List<String> errors = watchConsole(context);
+			Page page = context.newPage();
+			// The browser says English; ?mkt=lv-LV overrides it for the whole flow.
+			page.navigate(url("/reset?mkt=lv-LV"));
+			assertThat(page.locator("html").getAttribute("lang")).isEqualTo("lv");
+			identify(page, "janis@fabrikam.example", "lv-01-identify");
+
+			page.waitForURL("**/reset/method");
+			assertThat(page.locator("html").getAttribute("lang")).isEqualTo("lv");
+			shot(page, "lv-02-method");
+			page.check("#method-app-code");
+			page.click("button.primary");
+			page.waitForSelector("#code");
+			page.fill("#code", "12345678");
+			page.click("button.primary");
+			page.waitForSelector("#code-error");
+			shot(page, "lv-03-app-code-error");
+			page.fill("#code", MockJourney.appCode(Instant.now()));
+			page.click("button.primary");
+
+			page.waitForURL("**/reset/password");
+			shot(page, "lv-04-password");
+			page.fill("#newPassword", password);
+			page.fill("#confirmPassword", password);
+			page.click("button.primary");
+			page.waitForURL("**/reset/done");
+			shot(page, "lv-05-done");
+			assertThat(page.locator("h1").innerText()).isEqualTo(messages.getMessage("reset.done.reset.heading", null,
+					Locale.forLanguageTag("lv")));
+			assertThat(errors).isEmpty();
+		}
+		assertThat(directory.passwordMatches("janis@fabrikam.example", password)).isTrue();
+		assertThat(directory.passwordMatches("janis@fabrikam.example", DemoUsers.FABRIKAM_PASSWORD)).isFalse();
+	}
+
+	@Test
+	void whenRefusedUserTriesInEnglishThenContactAdministratorPage() {
+		try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+				.setLocale("en-GB"))) {
+			List<String> errors = watchConsole(context);
+			Page page = context.newPage();
+			page.navigate(url("/reset"));
+			identify(page, "lena@contoso.example", "en-01-identify");
+			page.waitForURL("**/reset/contact-admin");
+			shot(page, "en-02-contact-admin");
+			assertThat(page.locator("h1").innerText()).isEqualTo("Contact your administrator");
+			assertThat(page.locator(".helpdesk").innerText()).contains("helpdesk@contoso.example");
+			assertThat(errors).isEmpty();
+		}
+	}
+
+	private void identify(Page page, String userId, String screenshot) {
+		page.fill("#userId", userId);
+		// The widget starts its proof of work when the form gets focus; a keyboard user can also tick it.
+		String solved = "() => { const i = document.querySelector('input[name=altcha]'); return i !== null && i.value.length > 20; }";
+		try {
+			page.waitForFunction(solved, null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+		}
+		catch (com.microsoft.playwright.TimeoutError notStarted) {
+			page.locator("altcha-widget input[type=checkbox]").check();
+			page.waitForFunction(solved);
+		}
+		assertThat(page.locator("altcha-widget .altcha").getAttribute("data-state")).isEqualTo("verified");
+		shot(page, screenshot);
+		page.click("button.primary");
+	}
+
+	private List<String> watchConsole(BrowserContext context) {
+		List<String> errors = new ArrayList<>();
+		context.onConsoleMessage(message -> {
+			if ("error".equals(message.type())) {
+				errors.add(message.text());
+			}
+		});
+		context.onWebError(error -> errors.add(error.error()));
+		return errors;
+	}
+
+	private String answerFor(String userId, String question, Locale locale) {
+		for (Map.Entry<String, String> answer : DemoUsers.ANSWERS.get(userId).entrySet()) {
+			if (messages.getMessage("question.predefined." + answer.getKey(), null, locale).equals(question.strip())) {
+				return answer.getValue();
+			}
+		}
+		throw new IllegalStateException("unexpected question: " + question);
+	}
+
+	private String lastCode() {
+		Matcher m = CODE.matcher(outbox.entries().get(0).message().body());
+		assertThat(m.find()).isTrue();
+		return m.group(1);
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	private static void shot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+}
