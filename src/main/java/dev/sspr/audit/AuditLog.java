@@ -44,12 +44,12 @@ public class AuditLog {
 	public List<AuditEntry> forSubject(String subject, int limit) {
 		return jdbc.sql("""
 				select id, occurred_at, tenant_id, subject, event_type, outcome, reason, methods, client_address, flow_id
-				from audit_record where subject = ? order by id desc""")
-				.param(subject)
+				from audit_record where subject = ? order by id desc fetch first ? rows only""")
+				.params(subject, limit)
 				.query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
 						(Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6),
 						rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)))
-				.list().stream().limit(limit).toList();
+				.list();
 	}
 
 	private static String truncate(String value, int max) {

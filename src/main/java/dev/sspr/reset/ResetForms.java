@@ -63,8 +63,8 @@ final class ResetForms {
 	}
 
 	record PasswordForm(
-			@NotBlank(message = "{reset.password.required}") @Size(max = 1024, message = "{input.tooLong}") String newPassword,
-			@Size(max = 1024, message = "{input.tooLong}") String confirmPassword) {
+			@NotBlank(message = "{reset.password.required}") @Size(max = 1024, message = "{input.tooLong}") @PlainText String newPassword,
+			@Size(max = 1024, message = "{input.tooLong}") @PlainText String confirmPassword) {
 
 		@Override
 		public String toString() {

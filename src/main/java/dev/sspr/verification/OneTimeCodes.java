@@ -84,7 +84,7 @@ public class OneTimeCodes {
 	}
 
 	/** Checks a code typed for this flow and method. A wrong code counts against the account. */
-	@Transactional(noRollbackFor = RuntimeException.class)
+	@Transactional
 	public Check check(String flowId, long userPk, MethodKind method, String typed) {
 		if (failures.isBlocked(userPk)) {
 			return Check.BLOCKED;

@@ -85,11 +85,7 @@ class BrowserJourneyTests {
 
 	@BeforeEach
 	void cleanSlate() {
-		jdbc.sql("delete from verification_failure").update();
-		jdbc.sql("delete from reset_block").update();
-		jdbc.sql("update authenticator_app set last_used_step = 0").update();
-		throttle.clearAll();
-		outbox.clear();
+		CleanSlate.restore(jdbc, throttle, outbox);
 	}
 
 	@Test

@@ -22,7 +22,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** Walks the wizard through MockMvc like a browser would: one session, CSRF tokens, the captcha. */
 final class MockJourney {
 
-	private static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
+	/** Eight digits, or eight digits read out one by one as a voice script does. */
+	private static final Pattern CODE = Pattern.compile("\\b((?:\\d ?){7}\\d)\\b");
 
 	private final MockMvc mvc;
 	private final DevOutbox outbox;
@@ -112,7 +113,7 @@ final class MockJourney {
 		if (!m.find()) {
 			throw new IllegalStateException("no code in the newest message");
 		}
-		return m.group(1);
+		return m.group(1).replace(" ", "");
 	}
 
 	static String appCode(Instant at) {

@@ -73,6 +73,20 @@ class ResetControllerTests extends ResetWebTestSupport {
 		assertThat(noFlow(result)).isTrue();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/reset", "/reset/method", "/reset/verify/destination", "/reset/verify/code",
+			"/reset/verify/answers", "/reset/verify/resend", "/reset/verify/cancel", "/reset/password" })
+	void whenAnyStepIsPostedWithoutCsrfThenForbiddenAndNothingHappens(String path) throws Exception {
+		MockJourney journey = journey("en-US");
+		journey.identify("alex@contoso.example");
+		journey.chooseMethod("email");
+		MvcResult result = journey.postWithoutCsrf(path);
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(403);
+		assertThat(journey.flow().challenge().method()).isEqualTo(MethodKind.EMAIL);
+		assertThat(outbox.entries()).isEmpty();
+	}
+
 	// ---- language (R-10) ------------------------------------------------------------------
 
 	@ParameterizedTest
@@ -323,6 +337,37 @@ class ResetControllerTests extends ResetWebTestSupport {
 		assertThat(body(again.getPage("/reset/try-later"))).contains("Too many attempts");
 		assertThat(audit.forSubject("alex@contoso.example", 20)).extracting(AuditEntry::eventType).contains("BLOCKED");
 		assertThat(fresh).isNotNull();
+	}
+
+	@Test
+	void whenCodeSentThenItLivesTenMinutesAndAnExpiredOneIsRefused() throws Exception {
+		MockJourney journey = journey("en-US");
+		journey.identify("alex@contoso.example");
+		journey.chooseMethod("mobile-voice");
+		journey.confirmDestination("+15550100101");
+		assertThat(outbox.entries().get(0).message().channel()).isEqualTo(dev.sspr.delivery.Channel.VOICE);
+		String code = journey.lastCode();
+		long lifetime = jdbc.sql("select max(expires_at) from one_time_code where closed = false")
+				.query(java.time.OffsetDateTime.class).single().toEpochSecond()
+				- jdbc.sql("select max(created_at) from one_time_code where closed = false")
+						.query(java.time.OffsetDateTime.class).single().toEpochSecond();
+		assertThat(lifetime).isEqualTo(600);
+
+		jdbc.sql("update one_time_code set expires_at = created_at").update();
+		assertThat(body(journey.enterCode(code))).contains("expired or was replaced");
+		assertThat(journey.flow().proven()).isEmpty();
+	}
+
+	@Test
+	void whenCodeIsStoredThenOnlyItsHashIs() throws Exception {
+		MockJourney journey = journey("en-US");
+		journey.identify("alex@contoso.example");
+		journey.chooseMethod("email");
+		journey.confirmDestination("alex.wilber@personal.example");
+		String code = journey.lastCode();
+
+		List<String> stored = jdbc.sql("select code_hash from one_time_code").query(String.class).list();
+		assertThat(stored).isNotEmpty().allSatisfy(hash -> assertThat(hash).doesNotContain(code).hasSize(64));
 	}
 
 	@Test

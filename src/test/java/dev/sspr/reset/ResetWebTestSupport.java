@@ -36,12 +36,7 @@ abstract class ResetWebTestSupport {
 
 	@BeforeEach
 	void cleanSlate() {
-		jdbc.sql("delete from verification_failure").update();
-		jdbc.sql("delete from reset_block").update();
-		jdbc.sql("update authenticator_app set last_used_step = 0").update();
-		jdbc.sql("update one_time_code set closed = true").update();
-		throttle.clearAll();
-		outbox.clear();
+		CleanSlate.restore(jdbc, throttle, outbox);
 	}
 
 	MockJourney journey(String language) {
