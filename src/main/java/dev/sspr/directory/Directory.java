@@ -44,10 +44,6 @@ public class Directory {
 		return tenants.findByDomain(normalized.substring(at + 1)).map(TenantEntity::toInfo);
 	}
 
-	public Optional<TenantInfo> tenant(long id) {
-		return tenants.findById(id).map(TenantEntity::toInfo);
-	}
-
 	/** Whether a password for this source can be written at all (on premises: writeback deployed). */
 	public boolean canWrite(PasswordSource source) {
 		return writers.stream().anyMatch(w -> w.supports(source));

@@ -1,7 +1,6 @@
 package dev.sspr.policy;
 
 import java.util.List;
-import java.util.Optional;
 
 /** The outcome of the R-12 checks: either a refusal reason, or the methods the user may use. */
 public record EligibilityVerdict(RefusalReason refusal, int methodsRequired, List<AvailableMethod> usableMethods) {
@@ -12,9 +11,5 @@ public record EligibilityVerdict(RefusalReason refusal, int methodsRequired, Lis
 
 	public boolean eligible() {
 		return refusal == null;
-	}
-
-	public Optional<RefusalReason> refusalReason() {
-		return Optional.ofNullable(refusal);
 	}
 }

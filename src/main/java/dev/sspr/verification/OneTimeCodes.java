@@ -117,10 +117,6 @@ public class OneTimeCodes {
 		jdbc.sql("update one_time_code set closed = true where user_id = ? and closed = false").param(userPk).update();
 	}
 
-	public Duration lifetime(MethodKind method) {
-		return channelOf(method) == Channel.EMAIL ? properties.emailCodeLifetime() : properties.phoneCodeLifetime();
-	}
-
 	static Channel channelOf(MethodKind method) {
 		return switch (method) {
 			case EMAIL -> Channel.EMAIL;

@@ -17,8 +17,4 @@ public final class PredefinedQuestions {
 	public static String messageKey(String key) {
 		return "question.predefined." + key;
 	}
-
-	public static boolean exists(String key) {
-		return KEYS.contains(key);
-	}
 }
