@@ -1,6 +1,7 @@
 package dev.sspr.audit;
 
 import dev.sspr.policy.MethodKind;
+import dev.sspr.registration.RegistrationActivity;
 import dev.sspr.reset.ResetActivity;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -36,6 +37,18 @@ public class AuditLog {
 						activity.kind().name(), activity.success() ? "SUCCESS" : "FAILURE", activity.reason(),
 						activity.methods().stream().map(MethodKind::name).collect(Collectors.joining(",")),
 						truncate(activity.clientAddress(), 64), activity.flowId())
+				.update();
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(RegistrationActivity activity) {
+		jdbc.sql("""
+				insert into audit_record (occurred_at, tenant_id, subject, event_type, outcome, reason, methods)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(clock.instant().atOffset(ZoneOffset.UTC), activity.tenantId(), truncate(activity.subject(), 320),
+						activity.kind().name(), activity.success() ? "SUCCESS" : "FAILURE", activity.reason(),
+						activity.method())
 				.update();
 	}
 

@@ -75,11 +75,22 @@ public class Directory {
 
 	/** Checks a cloud user's password; false for unknown users and on-premises passwords. */
 	public boolean passwordMatches(String userId, String password) {
-		return users.findByUserId(normalizeUserId(userId))
-				.filter(u -> u.passwordHash != null)
-				.map(u -> CloudPasswordWriter.ENCODER.matches(password, u.passwordHash))
-				.orElse(false);
+		return signIn(userId, password).isPresent();
 	}
+
+	/**
+	 * The user whose cloud password this is. An unknown user costs one hash check too, so that the
+	 * answer's timing does not say whether the account exists. On-premises users sign in by an LDAP
+	 * bind once writeback lands; until then they cannot sign in here.
+	 */
+	public Optional<UserAccount> signIn(String userId, String password) {
+		Optional<UserEntity> user = users.findByUserId(normalizeUserId(userId)).filter(u -> u.passwordHash != null);
+		boolean matches = CloudPasswordWriter.ENCODER.matches(password, user.map(u -> u.passwordHash).orElse(DUMMY_HASH));
+		return user.filter(u -> matches).map(UserEntity::toAccount);
+	}
+
+	/** A hash of nothing anyone knows, checked when there is no real one. */
+	private static final String DUMMY_HASH = CloudPasswordWriter.ENCODER.encode("no such user " + System.nanoTime());
 
 	private PasswordWriter writerFor(PasswordSource source) throws PasswordWriteException {
 		return writers.stream().filter(w -> w.supports(source)).findFirst()

@@ -13,5 +13,9 @@ public enum Limit {
 	/** Texts and calls of one tenant in a day (toll-fraud guard, S-11). */
 	PHONE_SEND_PER_TENANT,
 	/** Verification tries from one client address. */
-	TRY_PER_ADDRESS
+	TRY_PER_ADDRESS,
+	/** Sign-in attempts from one client address. */
+	SIGN_IN_PER_ADDRESS,
+	/** Sign-in attempts naming one user ID. */
+	SIGN_IN_PER_USER
 }

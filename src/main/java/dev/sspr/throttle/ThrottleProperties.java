@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendPerAddress codes sent for one client address (default 20 an hour)
  * @param phoneSendPerTenant texts and calls per tenant (default 1000 a day)
  * @param tryPerAddress verification tries per client address (default 30 an hour)
+ * @param signInPerAddress sign-in attempts per client address (default 30 in 15 minutes)
+ * @param signInPerUser sign-in attempts per user ID (default 10 in 15 minutes)
  */
 @ConfigurationProperties("sspr.throttle")
 public record ThrottleProperties(
@@ -25,7 +27,9 @@ public record ThrottleProperties(
 		@DefaultValue({ "5/PT1H", "10/P1D" }) List<String> sendPerAccount,
 		@DefaultValue("20/PT1H") List<String> sendPerAddress,
 		@DefaultValue("1000/P1D") List<String> phoneSendPerTenant,
-		@DefaultValue("30/PT1H") List<String> tryPerAddress) {
+		@DefaultValue("30/PT1H") List<String> tryPerAddress,
+		@DefaultValue("30/PT15M") List<String> signInPerAddress,
+		@DefaultValue("10/PT15M") List<String> signInPerUser) {
 
 	/** One window: at most {@code count} in {@code period}. */
 	public record Window(long count, Duration period) {
@@ -47,6 +51,8 @@ public record ThrottleProperties(
 		map.put(Limit.SEND_PER_ADDRESS, parse(sendPerAddress));
 		map.put(Limit.PHONE_SEND_PER_TENANT, parse(phoneSendPerTenant));
 		map.put(Limit.TRY_PER_ADDRESS, parse(tryPerAddress));
+		map.put(Limit.SIGN_IN_PER_ADDRESS, parse(signInPerAddress));
+		map.put(Limit.SIGN_IN_PER_USER, parse(signInPerUser));
 		return map;
 	}
 

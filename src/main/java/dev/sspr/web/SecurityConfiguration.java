@@ -1,17 +1,22 @@
 package dev.sspr.web;
 
+import dev.sspr.directory.Directory;
+import dev.sspr.registration.DirectoryAuthenticationProvider;
+import dev.sspr.registration.SessionStampFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The end-user portal's filter chain. CSRF on every unsafe request (S-60) with the token in a
- * cookie rather than the session, so that showing a form creates no server-side state; headers of
- * S-61; no login here (the reset flow is anonymous until proven, and never signs in, S-50).
+ * Two filter chains with the same headers (S-61) and CSRF protection (S-60): the signed-in end-user
+ * area (security info), and the anonymous reset portal. The CSRF token lives in a cookie rather than
+ * the session, so that showing a form creates no server-side state.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -20,25 +25,50 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; worker-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; "
 			+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+	/** Sign-in with user ID and password; the session id changes at sign-in (S-60). */
 	@Bean
+	@Order(1)
+	SecurityFilterChain signedIn(HttpSecurity http, DirectoryAuthenticationProvider users, Directory directory)
+			throws Exception {
+		http.securityMatcher("/sign-in", "/sign-out", "/security-info", "/security-info/**")
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/sign-in").permitAll()
+						.anyRequest().hasRole("USER"))
+				.authenticationProvider(users)
+				.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
+						.usernameParameter("userId").passwordParameter("password")
+						.defaultSuccessUrl("/security-info", true).failureUrl("/sign-in?error"))
+				.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
+				.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+				.addFilterAfter(new SessionStampFilter(directory), AnonymousAuthenticationFilter.class);
+		return common(http).build();
+	}
+
+	/** The anonymous reset portal; it never signs anyone in (S-50). */
+	@Bean
+	@Order(2)
 	SecurityFilterChain portal(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/", "/reset", "/reset/**", "/captcha/challenge", "/css/**", "/js/**",
+								"/vendor/**", "/img/**", "/favicon.ico", "/error", "/actuator/health", "/dev/outbox",
+								"/dev/authenticator")
+						.permitAll()
+						.anyRequest().denyAll())
+				.formLogin(AbstractHttpConfigurer::disable)
+				.logout(AbstractHttpConfigurer::disable);
+		return common(http).build();
+	}
+
+	private static HttpSecurity common(HttpSecurity http) throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieName("SSPR_CSRF");
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-		http.authorizeHttpRequests(requests -> requests
-						.requestMatchers("/", "/reset", "/reset/**", "/captcha/challenge", "/css/**", "/js/**",
-								"/vendor/**", "/img/**", "/favicon.ico", "/error", "/actuator/health", "/dev/outbox", "/dev/authenticator")
-						.permitAll()
-						.anyRequest().denyAll())
-				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+		return http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 				.requestCache(cache -> cache.disable())
-				.formLogin(AbstractHttpConfigurer::disable)
 				.httpBasic(AbstractHttpConfigurer::disable)
-				.logout(AbstractHttpConfigurer::disable)
 				.headers(headers -> headers
 						.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 						.frameOptions(frame -> frame.deny()));
-		return http.build();
 	}
 }

@@ -1,0 +1,58 @@
+package dev.sspr.registration;
+
+import dev.sspr.directory.Directory;
+import dev.sspr.directory.UserAccount;
+import dev.sspr.throttle.Limit;
+import dev.sspr.throttle.Throttle;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs end users in against the portal's directory. Every failure reads the same (wrong user ID
+ * or password), whether the account is unknown, disabled, locked or throttled.
+ */
+@Component
+public class DirectoryAuthenticationProvider implements AuthenticationProvider {
+
+	private final Directory directory;
+	private final Throttle throttle;
+
+	DirectoryAuthenticationProvider(Directory directory, Throttle throttle) {
+		this.directory = directory;
+		this.throttle = throttle;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String userId = authentication.getName() == null ? "" : authentication.getName();
+		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+				? details.getRemoteAddress() : "unknown";
+		if (userId.length() > 320 || password.length() > 1024
+				|| !throttle.tryAcquire(Limit.SIGN_IN_PER_ADDRESS, address)
+				|| !throttle.tryAcquire(Limit.SIGN_IN_PER_USER, Directory.normalizeUserId(userId))) {
+			throw new BadCredentialsException("sign-in refused");
+		}
+		Optional<UserAccount> user = directory.signIn(userId, password).filter(u -> u.enabled() && !u.locked());
+		if (user.isEmpty()) {
+			throw new BadCredentialsException("sign-in refused");
+		}
+		UserAccount account = user.get();
+		SignedInUser principal = new SignedInUser(account.id(), account.tenantId(), account.userId(), account.displayName(),
+				account.securityStamp());
+		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				List.of(new SimpleGrantedAuthority("ROLE_USER")));
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+}
