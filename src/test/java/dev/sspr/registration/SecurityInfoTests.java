@@ -183,6 +183,43 @@ class SecurityInfoTests {
 		assertThat(questions.registered(ayse)).isEqualTo(before);
 	}
 
+	MvcResult changePassword(MockHttpSession session, String current, String next, String confirmation) throws Exception {
+		return mvc.perform(post("/security-info/password").session(session).with(csrf()).header("Accept-Language", "en")
+				.param("currentPassword", current).param("newPassword", next).param("confirmPassword", confirmation))
+				.andReturn();
+	}
+
+	@Test
+	void whenPasswordChangedThenThisSessionStaysAndOthersEnd() throws Exception {
+		MockHttpSession here = signIn("lena@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		MockHttpSession elsewhere = signIn("lena@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+
+		MvcResult result = changePassword(here, DemoUsers.CONTOSO_PASSWORD, "Meadow-Copper-Lantern-58", "Meadow-Copper-Lantern-58");
+
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/security-info?passwordChanged");
+		assertThat(directory.passwordMatches("lena@contoso.example", "Meadow-Copper-Lantern-58")).isTrue();
+		MockHttpSession current = (MockHttpSession) result.getRequest().getSession(false);
+		assertThat(mvc.perform(get("/security-info").session(current)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		assertThat(mvc.perform(get("/security-info").session(elsewhere)).andReturn().getResponse().getRedirectedUrl())
+				.isEqualTo("/sign-in?ended");
+		assertThat(audit.forSubject("lena@contoso.example", 5)).extracting(AuditEntry::eventType).contains("PASSWORD_CHANGED");
+	}
+
+	@Test
+	void whenCurrentPasswordWrongOrNewOneWeakThenMessagesAndNothingChanged() throws Exception {
+		MockHttpSession session = signIn("nina@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+
+		assertThat(body(changePassword(session, "not-my-password", "Meadow-Copper-Lantern-58", "Meadow-Copper-Lantern-58")))
+				.contains("id=\"currentPassword-error\"", "isn&#39;t your current password");
+		assertThat(body(changePassword(session, DemoUsers.CONTOSO_PASSWORD, "contoso1", "contoso1")))
+				.contains("id=\"newPassword-error\"", "too common");
+		assertThat(body(changePassword(session, DemoUsers.CONTOSO_PASSWORD, "Meadow-Copper-Lantern-58", "other")))
+				.contains("id=\"confirmPassword-error\"");
+		assertThat(body(changePassword(session, "x".repeat(10_240), "a\u0000b", "a\u0000b")))
+				.contains("id=\"currentPassword-error\"", "id=\"newPassword-error\"");
+		assertThat(directory.passwordMatches("nina@contoso.example", DemoUsers.CONTOSO_PASSWORD)).isTrue();
+	}
+
 	@Test
 	void whenQuestionFormShownThenPredefinedQuestionsAreLocalized() throws Exception {
 		MockHttpSession session = signIn("janis@fabrikam.example", DemoUsers.FABRIKAM_PASSWORD);
