@@ -17,13 +17,17 @@ TENANTS = [
     dict(name="contoso", display="Contoso", domain="contoso.example",
          helpdesk_url="https://helpdesk.contoso.example/", helpdesk_email="helpdesk@contoso.example",
          policy=dict(scope="SELECTED", group="SSPR Users", required=2, register=3, reset=3, notify_users=True,
-                     notify_admins=True, writeback=False, unlock=False, show_reason=False),
+                     notify_admins=True, writeback=False, unlock=False, show_reason=False, require_registration=True,
+                     reconfirm_days=180),
+         return_to=["https://apps.contoso.example"],
          methods=["APP_CODE", "EMAIL", "MOBILE_SMS", "MOBILE_VOICE", "OFFICE_VOICE", "SECURITY_QUESTIONS"],
          banned=["contoso", "blank"]),
     dict(name="fabrikam", display="Fabrikam", domain="fabrikam.example",
          helpdesk_url=None, helpdesk_email="support@fabrikam.example",
          policy=dict(scope="ALL", group=None, required=1, register=3, reset=3, notify_users=True,
-                     notify_admins=False, writeback=False, unlock=True, show_reason=True),
+                     notify_admins=False, writeback=False, unlock=True, show_reason=True, require_registration=False,
+                     reconfirm_days=0),
+         return_to=[],
          methods=["APP_CODE", "EMAIL", "MOBILE_SMS"],
          banned=["fabrikam"]),
 ]
@@ -104,10 +108,13 @@ for t in TENANTS:
     lines.append("insert into sspr_policy (tenant_id, scope, scope_group, methods_required, questions_to_register, "
                  "questions_to_reset, require_registration, reconfirm_days, notify_users, notify_admins, "
                  "writeback_enabled, unlock_without_reset, show_refusal_reason) values "
-                 f"({tid}, {q(p['scope'])}, {q(p['group'])}, {p['required']}, {p['register']}, {p['reset']}, false, 0, "
+                 f"({tid}, {q(p['scope'])}, {q(p['group'])}, {p['required']}, {p['register']}, {p['reset']}, "
+                 f"{b(p['require_registration'])}, {p['reconfirm_days']}, "
                  f"{b(p['notify_users'])}, {b(p['notify_admins'])}, {b(p['writeback'])}, {b(p['unlock'])}, {b(p['show_reason'])});")
     for m in t["methods"]:
         lines.append(f"insert into sspr_policy_method (tenant_id, method) values ({tid}, {q(m)});")
+    for origin in t["return_to"]:
+        lines.append(f"insert into return_to_origin (tenant_id, origin) values ({tid}, {q(origin)});")
     for term in t["banned"]:
         lines.append(f"insert into banned_term (tenant_id, term) values ({tid}, {q(term)});")
     lines.append("")
@@ -116,11 +123,11 @@ for u in USERS:
     pw = next(hashed)
     lines.append("insert into directory_user (tenant_id, user_id, display_name, given_name, surname, primary_email, "
                  "alternate_email, auth_email, mobile_phone, auth_phone, office_phone, enabled, locked, licensed, "
-                 "password_source, password_hash) values "
+                 "password_source, password_hash, security_info_confirmed_at) values "
                  f"({tid}, {q(u['uid'])}, {q(u['display'])}, {q(u['given'])}, {q(u['surname'])}, {q(u['primary'])}, "
                  f"{q(u['alternate'])}, {q(u['auth_email'])}, {q(u['mobile'])}, {q(u['auth_phone'])}, {q(u['office'])}, "
                  f"{b(u['enabled'])}, {b(u['locked'])}, {b(u['licensed'])}, {q(u['source'])}, "
-                 f"{q(pw if u['source'] == 'CLOUD' else None)});")
+                 f"{q(pw if u['source'] == 'CLOUD' else None)}, current_timestamp);")
     uid = f"(select id from directory_user where user_id = {q(u['uid'])})"
     for g in u["groups"]:
         lines.append(f"insert into user_group (user_id, group_name) values ({uid}, {q(g)});")

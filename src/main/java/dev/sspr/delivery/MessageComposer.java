@@ -15,6 +15,13 @@ public final class MessageComposer {
 		this.messages = messages;
 	}
 
+	/** Tells the old address that the user's authentication contact changed, with no secret in it. */
+	public OutgoingMessage contactChanged(String oldEmail, String tenantName, Locale locale) {
+		return new OutgoingMessage(Channel.EMAIL, oldEmail,
+				messages.getMessage("message.contactChanged.subject", new Object[] { tenantName }, locale),
+				messages.getMessage("message.contactChanged.body", new Object[] { tenantName }, locale));
+	}
+
 	/** A verification code by email, text or voice; a voice script reads the digits one by one. */
 	public OutgoingMessage verificationCode(Channel channel, String destination, String code, String tenantName,
 			Duration lifetime, Locale locale) {

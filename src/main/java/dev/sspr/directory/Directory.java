@@ -73,6 +73,24 @@ public class Directory {
 		entity.securityStamp++;
 	}
 
+	/** Sets the authentication email, which the user has proved they receive. */
+	@Transactional
+	public void setAuthenticationEmail(long userPk, String email) {
+		users.findById(userPk).orElseThrow().authEmail = email;
+	}
+
+	/** Sets the authentication phone, which the user has proved they answer. */
+	@Transactional
+	public void setAuthenticationPhone(long userPk, String phone) {
+		users.findById(userPk).orElseThrow().authPhone = phone;
+	}
+
+	/** Records that the user confirmed (or just updated) their security info. */
+	@Transactional
+	public void confirmSecurityInfo(long userPk, java.time.Instant at) {
+		users.findById(userPk).orElseThrow().securityInfoConfirmedAt = at;
+	}
+
 	/** Checks a cloud user's password; false for unknown users and on-premises passwords. */
 	public boolean passwordMatches(String userId, String password) {
 		return signIn(userId, password).isPresent();

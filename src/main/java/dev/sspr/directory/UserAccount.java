@@ -1,8 +1,13 @@
 package dev.sspr.directory;
 
+import java.time.Instant;
 import java.util.Set;
 
-/** A read-only view of a directory user. Never carries the password hash. */
+/**
+ * A read-only view of a directory user (R-02). Never carries the password hash.
+ *
+ * @param securityInfoConfirmedAt when the user last confirmed their security info (R-24), or null
+ */
 public record UserAccount(
 		long id,
 		long tenantId,
@@ -22,7 +27,8 @@ public record UserAccount(
 		boolean locked,
 		boolean licensed,
 		PasswordSource passwordSource,
-		long securityStamp) {
+		long securityStamp,
+		Instant securityInfoConfirmedAt) {
 
 	public UserAccount {
 		groups = Set.copyOf(groups);

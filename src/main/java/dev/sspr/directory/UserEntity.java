@@ -42,6 +42,7 @@ class UserEntity {
 	String passwordHash;
 	long securityStamp;
 	Instant passwordChangedAt;
+	Instant securityInfoConfirmedAt;
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "user_group", joinColumns = @JoinColumn(name = "user_id"))
@@ -56,6 +57,6 @@ class UserEntity {
 	UserAccount toAccount() {
 		return new UserAccount(id, tenantId, userId, displayName, givenName, surname, primaryEmail, alternateEmail,
 				authEmail, mobilePhone, authPhone, officePhone, groups, adminRoles, enabled, locked, licensed,
-				passwordSource, securityStamp);
+				passwordSource, securityStamp, securityInfoConfirmedAt);
 	}
 }

@@ -37,6 +37,12 @@ public class TenantPolicies {
 				.query(String.class).list().stream().collect(Collectors.toUnmodifiableSet());
 	}
 
+	/** Origins ({@code https://host[:port]}) a relying application may send users back to. */
+	public Set<String> returnToOrigins(long tenantId) {
+		return jdbc.sql("select origin from return_to_origin where tenant_id = ?").param(tenantId)
+				.query(String.class).list().stream().collect(Collectors.toUnmodifiableSet());
+	}
+
 	private static SsprPolicy disabled() {
 		SsprPolicy decoy = SsprPolicy.decoy();
 		return new SsprPolicy(SsprScope.NONE, null, decoy.enabledMethods(), 1, 3, 3, false, 0, true, false, false,

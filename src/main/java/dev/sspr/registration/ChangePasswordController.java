@@ -19,12 +19,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -58,10 +53,11 @@ class ChangePasswordController {
 	private final OneTimeCodes codes;
 	private final Throttle throttle;
 	private final ApplicationEventPublisher events;
-	private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+	private final SessionRenewal sessions;
 
 	ChangePasswordController(Directory directory, PasswordPolicy passwordPolicy, TenantPolicies policies,
-			OneTimeCodes codes, Throttle throttle, ApplicationEventPublisher events) {
+			OneTimeCodes codes, Throttle throttle, ApplicationEventPublisher events, SessionRenewal sessions) {
+		this.sessions = sessions;
 		this.directory = directory;
 		this.passwordPolicy = passwordPolicy;
 		this.policies = policies;
@@ -112,22 +108,10 @@ class ChangePasswordController {
 			return page(model);
 		}
 		codes.closeAll(current.id());
-		keepThisSession(user, request, response);
+		sessions.renew(user, request, response);
 		events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.PASSWORD_CHANGED, user.tenantId(),
 				user.userId(), "PASSWORD", true, null));
 		return "redirect:/security-info?passwordChanged";
-	}
-
-	/** The stamp moved on, which ends every session of the user; this one is re-issued under the new stamp. */
-	private void keepThisSession(SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
-		long stamp = directory.user(user.userPk()).orElseThrow().securityStamp();
-		Authentication old = SecurityContextHolder.getContext().getAuthentication();
-		SignedInUser renewed = new SignedInUser(user.userPk(), user.tenantId(), user.userId(), user.displayName(), stamp);
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(renewed, null, old.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		request.changeSessionId();
-		contexts.saveContext(context, request, response);
 	}
 
 	private String tenantName(UserAccount user) {

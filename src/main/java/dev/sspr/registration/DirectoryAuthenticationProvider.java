@@ -4,6 +4,7 @@ import dev.sspr.directory.Directory;
 import dev.sspr.directory.UserAccount;
 import dev.sspr.throttle.Limit;
 import dev.sspr.throttle.Throttle;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -23,10 +24,12 @@ public class DirectoryAuthenticationProvider implements AuthenticationProvider {
 
 	private final Directory directory;
 	private final Throttle throttle;
+	private final Clock clock;
 
-	DirectoryAuthenticationProvider(Directory directory, Throttle throttle) {
+	DirectoryAuthenticationProvider(Directory directory, Throttle throttle, Clock clock) {
 		this.directory = directory;
 		this.throttle = throttle;
+		this.clock = clock;
 	}
 
 	@Override
@@ -46,7 +49,7 @@ public class DirectoryAuthenticationProvider implements AuthenticationProvider {
 		}
 		UserAccount account = user.get();
 		SignedInUser principal = new SignedInUser(account.id(), account.tenantId(), account.userId(), account.displayName(),
-				account.securityStamp());
+				account.securityStamp(), clock.instant());
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				List.of(new SimpleGrantedAuthority("ROLE_USER")));
 	}

@@ -1,5 +1,6 @@
 package dev.sspr.registration;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -9,8 +10,16 @@ class SignInController {
 
 	static final String VIEW = "registration/sign-in";
 
+	private final ReturnTo returnTo;
+
+	SignInController(ReturnTo returnTo) {
+		this.returnTo = returnTo;
+	}
+
+	/** A relying application may send people here with {@code ?return_to=}; it is checked after sign-in. */
 	@GetMapping("/sign-in")
-	String showSignIn() {
+	String showSignIn(HttpServletRequest request) {
+		returnTo.capture(request);
 		return VIEW;
 	}
 }

@@ -25,13 +25,13 @@ import dev.sspr.verification.AuthenticatorApps;
 import dev.sspr.verification.Check;
 import dev.sspr.verification.CodeRequest;
 import dev.sspr.verification.FailureLedger;
+import dev.sspr.verification.MethodInventory;
 import dev.sspr.verification.OneTimeCodes;
 import dev.sspr.verification.SecurityQuestions;
 import dev.sspr.verification.SendOutcome;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -59,11 +59,13 @@ class ResetService {
 	private final Throttle throttle;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final MethodInventory inventory;
 	private final SecureRandom random = new SecureRandom();
 
 	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
 			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, MethodInventory inventory) {
+		this.inventory = inventory;
 		this.directory = directory;
 		this.policies = policies;
 		this.passwordPolicy = passwordPolicy;
@@ -99,14 +101,9 @@ class ResetService {
 				&& u.tenantId() == tenant.get().id());
 		SsprPolicy policy = tenant.map(t -> policies.policyOf(t.id())).orElseGet(SsprPolicy::decoy);
 		long pk = user.map(UserAccount::id).orElse(-1L);
-		int registeredAnswers = questions.count(pk);
-		boolean app = apps.hasActiveApp(pk);
+		List<AvailableMethod> available = inventory.of(pk, user.orElse(null), policy);
 		boolean blocked = failures.isBlocked(pk);
-
-		List<AvailableMethod> available = user.map(u -> availableMethods(u, policy, registeredAnswers, app))
-				.orElse(List.of());
-		Subject facts = user.map(u -> new Subject(true, u.enabled(), u.groups(), u.licensed(), u.administrator(),
-				u.passwordSource().onPremises(), available)).orElseGet(Subject::unknown);
+		Subject facts = user.map(u -> MethodInventory.subjectOf(u, available)).orElseGet(Subject::unknown);
 		boolean writeback = user.map(u -> directory.canWrite(u.passwordSource())).orElse(false);
 		EligibilityVerdict verdict = Eligibility.evaluate(facts, policy, writeback);
 
@@ -126,30 +123,6 @@ class ResetService {
 			}
 		}
 		return flow;
-	}
-
-	/** what the user has data for, each with the factor it stands for (S-32). */
-	static List<AvailableMethod> availableMethods(UserAccount user, SsprPolicy policy, int registeredAnswers,
-			boolean app) {
-		List<AvailableMethod> methods = new ArrayList<>();
-		if (app) {
-			methods.add(new AvailableMethod(MethodKind.APP_CODE, "app"));
-		}
-		if (user.resetEmail() != null) {
-			methods.add(new AvailableMethod(MethodKind.EMAIL, "email:" + user.resetEmail().toLowerCase(Locale.ROOT)));
-		}
-		if (user.resetMobile() != null) {
-			String factor = "phone:" + digits(user.resetMobile());
-			methods.add(new AvailableMethod(MethodKind.MOBILE_SMS, factor));
-			methods.add(new AvailableMethod(MethodKind.MOBILE_VOICE, factor));
-		}
-		if (user.officePhone() != null && !user.officePhone().isBlank()) {
-			methods.add(new AvailableMethod(MethodKind.OFFICE_VOICE, "phone:" + digits(user.officePhone())));
-		}
-		if (registeredAnswers > 0 && registeredAnswers >= policy.questionsToReset()) {
-			methods.add(new AvailableMethod(MethodKind.SECURITY_QUESTIONS, "questions"));
-		}
-		return methods;
 	}
 
 	/** Starts proving a method the flow offers; anything else is ignored. */

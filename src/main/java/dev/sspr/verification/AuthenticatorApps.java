@@ -2,6 +2,7 @@ package dev.sspr.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,7 @@ public class AuthenticatorApps {
 	private final SecretCipher cipher;
 	private final FailureLedger failures;
 	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
 
 	AuthenticatorApps(JdbcClient jdbc, SecretCipher cipher, FailureLedger failures, Clock clock) {
 		this.jdbc = jdbc;
@@ -44,6 +46,44 @@ public class AuthenticatorApps {
 				.params(userPk, cipher.encrypt(secret, userPk), active).update();
 	}
 
+	/** Starts setting up an app: a fresh 160-bit secret, kept encrypted until its first code is confirmed. */
+	@Transactional
+	public byte[] startEnrollment(long userPk) {
+		byte[] secret = new byte[20];
+		random.nextBytes(secret);
+		jdbc.sql("delete from authenticator_enrollment where user_id = ?").param(userPk).update();
+		jdbc.sql("insert into authenticator_enrollment (user_id, secret_ciphertext, created_at) values (?, ?, ?)")
+				.params(userPk, cipher.encrypt(secret, userPk), FailureLedger.utc(clock.instant())).update();
+		return secret;
+	}
+
+	/** The secret of the app being set up, to show again (QR and text) after a wrong code. */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> pendingSecret(long userPk) {
+		return jdbc.sql("select secret_ciphertext from authenticator_enrollment where user_id = ?").param(userPk)
+				.query(String.class).optional().map(c -> cipher.decrypt(c, userPk));
+	}
+
+	/**
+	 * Confirms the app being set up with its first code; only then does it replace the active one. The
+	 * code's time step counts as used, so the same code cannot also prove a reset (S-22).
+	 */
+	@Transactional
+	public boolean confirmEnrollment(long userPk, String typed) {
+		Optional<byte[]> secret = pendingSecret(userPk);
+		if (secret.isEmpty()) {
+			return false;
+		}
+		long matched = matchingStep(secret.get(), typed);
+		if (matched < 0) {
+			return false;
+		}
+		register(userPk, secret.get(), true);
+		jdbc.sql("update authenticator_app set last_used_step = ? where user_id = ?").params(matched, userPk).update();
+		jdbc.sql("delete from authenticator_enrollment where user_id = ?").param(userPk).update();
+		return true;
+	}
+
 	/** Checks a code from the app; a wrong code counts against the account, a replayed one too. */
 	@Transactional
 	public Check check(long userPk, String typed) {
@@ -57,7 +97,18 @@ public class AuthenticatorApps {
 		if (stored.isEmpty()) {
 			return failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
 		}
-		byte[] secret = cipher.decrypt(stored.get().ciphertext(), userPk);
+		long matched = matchingStep(cipher.decrypt(stored.get().ciphertext(), userPk), typed);
+		if (matched < 0) {
+			return failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
+		}
+		// Accept each step once; the guarded update also settles two concurrent submissions.
+		int claimed = jdbc.sql("update authenticator_app set last_used_step = ? where user_id = ? and last_used_step < ?")
+				.params(matched, userPk, matched).update();
+		return claimed == 1 ? Check.VALID : Check.REPLAYED;
+	}
+
+	/** The time step (now or one either side) whose code this is, or -1. */
+	private long matchingStep(byte[] secret, String typed) {
 		long now = Totp.stepOf(clock.instant());
 		long matched = -1;
 		for (long step = now - 1; step <= now + 1; step++) {
@@ -66,13 +117,7 @@ public class AuthenticatorApps {
 				matched = step;
 			}
 		}
-		if (matched < 0) {
-			return failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
-		}
-		// Accept each step once; the guarded update also settles two concurrent submissions.
-		int claimed = jdbc.sql("update authenticator_app set last_used_step = ? where user_id = ? and last_used_step < ?")
-				.params(matched, userPk, matched).update();
-		return claimed == 1 ? Check.VALID : Check.REPLAYED;
+		return matched;
 	}
 
 	private record Stored(String ciphertext, long lastUsedStep) {

@@ -86,7 +86,20 @@ public class OneTimeCodes {
 	/** Checks a code typed for this flow and method. A wrong code counts against the account. */
 	@Transactional
 	public Check check(String flowId, long userPk, MethodKind method, String typed) {
-		if (failures.isBlocked(userPk)) {
+		return check(flowId, userPk, method, typed, true);
+	}
+
+	/**
+	 * Checks a code that proves a new destination during registration. A wrong one uses up the code's
+	 * tries but does not count against the account, whose resets it must not block (S-10 is about resets).
+	 */
+	@Transactional
+	public Check checkRegistration(String flowId, long userPk, MethodKind method, String typed) {
+		return check(flowId, userPk, method, typed, false);
+	}
+
+	private Check check(String flowId, long userPk, MethodKind method, String typed, boolean countAgainstAccount) {
+		if (countAgainstAccount && failures.isBlocked(userPk)) {
 			return Check.BLOCKED;
 		}
 		Optional<LiveCode> live = jdbc.sql("""
@@ -108,7 +121,7 @@ public class OneTimeCodes {
 		int attempts = code.attempts() + 1;
 		jdbc.sql("update one_time_code set attempts = ?, closed = ? where id = ?")
 				.params(attempts, attempts >= properties.maxCodeAttempts(), code.id()).update();
-		return failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
+		return countAgainstAccount && failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
 	}
 
 	/** Closes every open code of the user, after a reset (S-50). */

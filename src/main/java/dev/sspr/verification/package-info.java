@@ -4,5 +4,5 @@
  * per-account failure ledger of S-10 and the registered methods a user has.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Verification",
-		allowedDependencies = { "delivery", "policy", "throttle" })
+		allowedDependencies = { "delivery", "policy", "throttle", "directory" })
 package dev.sspr.verification;

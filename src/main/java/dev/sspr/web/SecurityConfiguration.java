@@ -3,6 +3,7 @@ package dev.sspr.web;
 import dev.sspr.directory.Directory;
 import dev.sspr.registration.DirectoryAuthenticationProvider;
 import dev.sspr.registration.SessionStampFilter;
+import dev.sspr.registration.SignInFlow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,8 +29,8 @@ class SecurityConfiguration {
 	/** Sign-in with user ID and password; the session id changes at sign-in (S-60). */
 	@Bean
 	@Order(1)
-	SecurityFilterChain signedIn(HttpSecurity http, DirectoryAuthenticationProvider users, Directory directory)
-			throws Exception {
+	SecurityFilterChain signedIn(HttpSecurity http, DirectoryAuthenticationProvider users, Directory directory,
+			SignInFlow signInFlow) throws Exception {
 		http.securityMatcher("/sign-in", "/sign-out", "/security-info", "/security-info/**")
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/sign-in").permitAll()
@@ -37,7 +38,8 @@ class SecurityConfiguration {
 				.authenticationProvider(users)
 				.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
 						.usernameParameter("userId").passwordParameter("password")
-						.defaultSuccessUrl("/security-info", true).failureUrl("/sign-in?error"))
+						.successHandler(signInFlow).failureUrl("/sign-in?error"))
+				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInFlow))
 				.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
 				.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 				.addFilterAfter(new SessionStampFilter(directory), AnonymousAuthenticationFilter.class);

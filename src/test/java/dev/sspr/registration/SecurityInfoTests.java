@@ -49,6 +49,9 @@ class SecurityInfoTests {
 	Throttle throttle;
 
 	@Autowired
+	dev.sspr.verification.AuthenticatorApps apps;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@BeforeEach
@@ -64,7 +67,8 @@ class SecurityInfoTests {
 	MockHttpSession signIn(String userId, String password) throws Exception {
 		MvcResult result = mvc.perform(post("/sign-in").with(csrf()).param("userId", userId).param("password", password))
 				.andReturn();
-		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/security-info");
+		// Straight to the page, or to it with a registration prompt.
+		assertThat(result.getResponse().getRedirectedUrl()).startsWith("/security-info");
 		return (MockHttpSession) result.getRequest().getSession(false);
 	}
 
@@ -218,6 +222,135 @@ class SecurityInfoTests {
 		assertThat(body(changePassword(session, "x".repeat(10_240), "a\u0000b", "a\u0000b")))
 				.contains("id=\"currentPassword-error\"", "id=\"newPassword-error\"");
 		assertThat(directory.passwordMatches("nina@contoso.example", DemoUsers.CONTOSO_PASSWORD)).isTrue();
+	}
+
+	static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("id=\"app-secret\">([A-Z2-7 ]+)<");
+
+	static byte[] secretOnPage(String page) {
+		java.util.regex.Matcher m = SECRET.matcher(page);
+		assertThat(m.find()).as("secret shown as text").isTrue();
+		return new org.apache.commons.codec.binary.Base32().decode(m.group(1).replace(" ", ""));
+	}
+
+	@Test
+	void whenAppConfirmedWithItsFirstCodeThenActiveAndThatCodeCannotProveAReset() throws Exception {
+		MockHttpSession session = signIn("ben@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		long ben = directory.findUser("ben@contoso.example").orElseThrow().id();
+		assertThat(mvc.perform(post("/security-info/app/start").session(session).with(csrf())).andReturn().getResponse()
+				.getRedirectedUrl()).isEqualTo("/security-info/app");
+		String page = body(mvc.perform(get("/security-info/app").session(session).header("Accept-Language", "en")).andReturn());
+		assertThat(page).contains("data:image/png;base64,").contains("ben@contoso.example");
+		byte[] secret = secretOnPage(page);
+		assertThat(secret).hasSize(20);
+		assertThat(apps.hasActiveApp(ben)).isFalse();
+
+		MvcResult wrong = mvc.perform(post("/security-info/app").session(session).with(csrf()).param("code", "000000")).andReturn();
+		assertThat(body(wrong)).contains("id=\"code-error\"");
+		assertThat(apps.hasActiveApp(ben)).isFalse();
+
+		String code = dev.sspr.verification.Totp.codeAt(secret, dev.sspr.verification.Totp.stepOf(java.time.Instant.now()));
+		MvcResult right = mvc.perform(post("/security-info/app").session(session).with(csrf()).param("code", code)).andReturn();
+		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/security-info?saved");
+		assertThat(apps.hasActiveApp(ben)).isTrue();
+		assertThat(apps.check(ben, code)).isEqualTo(Check.REPLAYED);
+	}
+
+	@Test
+	void whenNewAppNotConfirmedThenTheOldOneKeepsWorking() throws Exception {
+		MockHttpSession session = signIn("alex@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		long alex = directory.findUser("alex@contoso.example").orElseThrow().id();
+		mvc.perform(post("/security-info/app/start").session(session).with(csrf())).andReturn();
+
+		assertThat(apps.hasActiveApp(alex)).isTrue();
+		jdbc.sql("update authenticator_app set last_used_step = 0").update();
+		String oldCode = dev.sspr.verification.Totp.codeAt(new org.apache.commons.codec.binary.Base32()
+				.decode(DemoUsers.AUTHENTICATOR_SECRET), dev.sspr.verification.Totp.stepOf(java.time.Instant.now()));
+		assertThat(apps.check(alex, oldCode)).isEqualTo(Check.VALID);
+	}
+
+	@Test
+	void whenAppPageOpenedWithoutStartingThenBackToOverview() throws Exception {
+		MockHttpSession session = signIn("omar@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		assertThat(mvc.perform(get("/security-info/app").session(session)).andReturn().getResponse().getRedirectedUrl())
+				.isEqualTo("/security-info");
+	}
+
+	@Autowired
+	dev.sspr.delivery.DevOutbox outbox;
+
+	static String lastCode(dev.sspr.delivery.DevOutbox outbox) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(\\d{8})\\b").matcher(outbox.entries().get(0).message().body());
+		assertThat(m.find()).isTrue();
+		return m.group(1);
+	}
+
+	@Test
+	void whenFirstEmailRegisteredWithItsCodeThenSavedAndNoticeGoesNowhere() throws Exception {
+		outbox.clear();
+		MockHttpSession session = signIn("nina@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		MvcResult sent = mvc.perform(post("/security-info/email").session(session).with(csrf())
+				.param("destination", "nina.patel@home.example")).andReturn();
+		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/security-info/email/verify");
+		assertThat(outbox.entries()).hasSize(1);
+		assertThat(outbox.entries().get(0).message().destination()).isEqualTo("nina.patel@home.example");
+
+		MvcResult wrong = mvc.perform(post("/security-info/email/verify").session(session).with(csrf()).param("code", "00000000"))
+				.andReturn();
+		assertThat(body(wrong)).contains("id=\"code-error\"");
+		assertThat(jdbc.sql("select count(*) from verification_failure").query(Long.class).single())
+				.as("a registration typo must not block resets").isZero();
+
+		MvcResult right = mvc.perform(post("/security-info/email/verify").session(session).with(csrf())
+				.param("code", lastCode(outbox))).andReturn();
+		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/security-info?saved");
+		assertThat(directory.findUser("nina@contoso.example").orElseThrow().authEmail()).isEqualTo("nina.patel@home.example");
+		assertThat(outbox.entries()).hasSize(1);
+	}
+
+	@Test
+	void whenReplacingAPhoneAfterFiveMinutesThenPasswordAgainAndOldAddressIsTold() throws Exception {
+		outbox.clear();
+		MockHttpSession session = signIn("ayse@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		// Age the sign-in past the five-minute window.
+		var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
+		SignedInUser user = (SignedInUser) context.getAuthentication().getPrincipal();
+		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+				new SignedInUser(user.userPk(), user.tenantId(), user.userId(), user.displayName(), user.securityStamp(),
+						java.time.Instant.now().minusSeconds(600)), null, context.getAuthentication().getAuthorities()));
+
+		assertThat(body(mvc.perform(get("/security-info/phone").session(session)).andReturn())).contains("name=\"password\"");
+		MvcResult refused = mvc.perform(post("/security-info/phone").session(session).with(csrf())
+				.param("destination", "+90 533 000 0002")).andReturn();
+		assertThat(body(refused)).contains("name=\"password\"");
+		assertThat(outbox.entries()).isEmpty();
+
+		MvcResult reauth = mvc.perform(post("/security-info/phone/reauth").session(session).with(csrf())
+				.param("password", DemoUsers.CONTOSO_PASSWORD)).andReturn();
+		assertThat(reauth.getResponse().getRedirectedUrl()).isEqualTo("/security-info/phone");
+		MockHttpSession renewed = (MockHttpSession) reauth.getRequest().getSession(false);
+		mvc.perform(post("/security-info/phone").session(renewed).with(csrf()).param("destination", "+90 533 000 0002"))
+				.andReturn();
+		assertThat(outbox.entries().get(0).message().channel()).isEqualTo(dev.sspr.delivery.Channel.SMS);
+		mvc.perform(post("/security-info/phone/verify").session(renewed).with(csrf()).param("code", lastCode(outbox))).andReturn();
+
+		assertThat(directory.findUser("ayse@contoso.example").orElseThrow().authPhone()).isEqualTo("+90 533 000 0002");
+		assertThat(outbox.entries().get(0).message().destination()).isEqualTo("ayse.yilmaz@posta.example");
+		assertThat(outbox.entries().get(0).message().body()).doesNotContain("533");
+	}
+
+	@Test
+	void whenContactIsBadThenMessageBesideFieldAndNothingSent() throws Exception {
+		outbox.clear();
+		MockHttpSession session = signIn("ben@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		for (String[] bad : List.of(new String[] { "email", "not-an-email" }, new String[] { "email", "" },
+				new String[] { "email", "a@b.example\u0007" }, new String[] { "phone", "call me" },
+				new String[] { "phone", "9".repeat(10_240) })) {
+			MvcResult result = mvc.perform(post("/security-info/" + bad[0]).session(session).with(csrf())
+					.param("destination", bad[1])).andReturn();
+			assertThat(result.getResponse().getStatus()).isEqualTo(200);
+			assertThat(body(result)).as(bad[0] + " " + bad[1]).contains("id=\"destination-error\"");
+		}
+		assertThat(outbox.entries()).isEmpty();
 	}
 
 	@Test

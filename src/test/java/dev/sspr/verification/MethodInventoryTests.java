@@ -1,4 +1,4 @@
-package dev.sspr.reset;
+package dev.sspr.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,15 +12,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** which directory field feeds which method, and which factor each stands for (S-32). */
-class AvailableMethodsTests {
+class MethodInventoryTests {
 
 	static UserAccount user(String alternateEmail, String authEmail, String mobile, String authPhone, String office) {
 		return new UserAccount(1, 1, "u@contoso.example", "U", "U", "U", "u@contoso.example", alternateEmail, authEmail,
-				mobile, authPhone, office, Set.of(), Set.of(), true, false, true, PasswordSource.CLOUD, 0);
+				mobile, authPhone, office, Set.of(), Set.of(), true, false, true, PasswordSource.CLOUD, 0, null);
 	}
 
 	static List<AvailableMethod> methods(UserAccount user, int answers, boolean app) {
-		return ResetService.availableMethods(user, SsprPolicy.decoy(), answers, app);
+		return MethodInventory.availableMethods(user, SsprPolicy.decoy(), answers, app);
 	}
 
 	@Test

@@ -1,0 +1,27 @@
+package dev.sspr.registration;
+
+import dev.sspr.directory.Directory;
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Registering or changing a method counts as confirming the security info. */
+@Component
+final class ConfirmOnRegistration {
+
+	private final Directory directory;
+	private final Clock clock;
+
+	ConfirmOnRegistration(Directory directory, Clock clock) {
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(RegistrationActivity activity) {
+		if (activity.kind() == RegistrationActivity.Kind.METHOD_REGISTERED) {
+			directory.findUser(activity.subject())
+					.ifPresent(user -> directory.confirmSecurityInfo(user.id(), clock.instant()));
+		}
+	}
+}

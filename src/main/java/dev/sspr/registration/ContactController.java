@@ -1,0 +1,194 @@
+package dev.sspr.registration;
+
+import dev.sspr.delivery.MessageComposer;
+import dev.sspr.delivery.MessageSender;
+import dev.sspr.directory.Directory;
+import dev.sspr.directory.TenantInfo;
+import dev.sspr.directory.UserAccount;
+import dev.sspr.input.PlainTextValidator;
+import dev.sspr.policy.MethodKind;
+import dev.sspr.verification.Check;
+import dev.sspr.verification.CodeRequest;
+import dev.sspr.verification.OneTimeCodes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Registering an authentication email or phone (R-20): proved by a code sent to it. Replacing one
+ * needs the password typed within the last five minutes, and the old address is told (R-53 style,
+ * no secret in it).
+ */
+@Controller
+class ContactController {
+
+	static final String VIEW = "registration/contact";
+	static final String VIEW_REAUTH = "registration/reauth";
+	static final Duration REAUTH_WINDOW = Duration.ofMinutes(5);
+	static final String PENDING = "sspr.registration.contact";
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-.]{6,30}$");
+
+	/** A destination waiting for its code, kept in the session (never in the page or the URL). */
+	record Pending(String kind, String destination, String flowId) implements Serializable {
+	}
+
+	private final Directory directory;
+	private final OneTimeCodes codes;
+	private final MessageSender sender;
+	private final MessageComposer composer;
+	private final SessionRenewal sessions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	ContactController(Directory directory, OneTimeCodes codes, MessageSender sender, MessageComposer composer,
+			SessionRenewal sessions, ApplicationEventPublisher events, Clock clock) {
+		this.directory = directory;
+		this.codes = codes;
+		this.sender = sender;
+		this.composer = composer;
+		this.sessions = sessions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@GetMapping("/security-info/{kind:email|phone}")
+	String initContact(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind, Model model) {
+		if (needsReauthentication(user, kind)) {
+			return reauthPage(kind, model, null);
+		}
+		return page(kind, model, "enter", null, null);
+	}
+
+	@PostMapping("/security-info/{kind:email|phone}/reauth")
+	String processReauth(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
+			@RequestParam(defaultValue = "") String password, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (password.length() > 1024 || directory.signIn(user.userId(), password).isEmpty()) {
+			return reauthPage(kind, model, "registration.password.currentWrong");
+		}
+		sessions.renew(user, request, response);
+		return "redirect:/security-info/" + kind;
+	}
+
+	@PostMapping("/security-info/{kind:email|phone}")
+	String processContact(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
+			@RequestParam(defaultValue = "") String destination, Model model, HttpServletRequest request, Locale locale) {
+		if (needsReauthentication(user, kind)) {
+			return reauthPage(kind, model, null);
+		}
+		String problem = destinationProblem(kind, destination);
+		if (problem != null) {
+			return page(kind, model, "enter", "destination", problem);
+		}
+		Pending pending = new Pending(kind, destination.strip(), "reg-" + HexFormat.of().formatHex(randomBytes()));
+		request.getSession().setAttribute(PENDING, pending);
+		TenantInfo tenant = directory.tenantForUserId(user.userId()).orElseThrow();
+		codes.send(new CodeRequest(pending.flowId(), user.userPk(), tenant.id(), tenant.displayName(), method(kind),
+				pending.destination(), locale, request.getRemoteAddr()));
+		return "redirect:/security-info/" + kind + "/verify";
+	}
+
+	@GetMapping("/security-info/{kind:email|phone}/verify")
+	String initVerify(@PathVariable String kind, HttpSession session, Model model) {
+		if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.kind().equals(kind)) {
+			return "redirect:/security-info/" + kind;
+		}
+		return page(kind, model, "verify", null, null);
+	}
+
+	@PostMapping("/security-info/{kind:email|phone}/verify")
+	String processVerify(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
+			@RequestParam(defaultValue = "") String code, HttpSession session, Model model, Locale locale) {
+		if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.kind().equals(kind)) {
+			return "redirect:/security-info/" + kind;
+		}
+		if (!code.strip().matches("\\d{6,10}")) {
+			return page(kind, model, "verify", "code", "reset.verify.code.format");
+		}
+		Check check = codes.checkRegistration(pending.flowId(), user.userPk(), method(kind), code);
+		if (check != Check.VALID) {
+			return page(kind, model, "verify", "code",
+					check == Check.EXPIRED ? "reset.verify.code.expired" : "reset.verify.code.wrong");
+		}
+		UserAccount before = directory.user(user.userPk()).orElseThrow();
+		if (kind.equals("email")) {
+			directory.setAuthenticationEmail(user.userPk(), pending.destination());
+		}
+		else {
+			directory.setAuthenticationPhone(user.userPk(), pending.destination());
+		}
+		session.removeAttribute(PENDING);
+		String oldAddress = before.resetEmail();
+		if (oldAddress != null && !oldAddress.equalsIgnoreCase(pending.destination())) {
+			String tenant = directory.tenantForUserId(user.userId()).map(TenantInfo::displayName).orElse("");
+			sender.send(composer.contactChanged(oldAddress, tenant, locale));
+		}
+		events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.METHOD_REGISTERED, user.tenantId(),
+				user.userId(), kind.equals("email") ? "EMAIL" : "MOBILE_SMS", true, null));
+		return "redirect:/security-info?saved";
+	}
+
+	/** Replacing an existing email or phone needs a recent password (issue 3); adding the first does not. */
+	private boolean needsReauthentication(SignedInUser user, String kind) {
+		UserAccount account = directory.user(user.userPk()).orElseThrow();
+		String existing = kind.equals("email") ? account.authEmail() : account.authPhone();
+		return existing != null && user.authenticatedAt().plus(REAUTH_WINDOW).isBefore(clock.instant());
+	}
+
+	private static String destinationProblem(String kind, String destination) {
+		String value = destination.strip();
+		if (value.isEmpty()) {
+			return "reset.verify.destination.required";
+		}
+		if (value.length() > 320) {
+			return "input.tooLong";
+		}
+		if (!PlainTextValidator.isPlain(value)) {
+			return "input.plainText";
+		}
+		boolean valid = kind.equals("email") ? EMAIL.matcher(value).matches()
+				: PHONE.matcher(value).matches() && value.replaceAll("\\D", "").length() >= 6;
+		return valid ? null : "registration.contact.error." + kind;
+	}
+
+	private static MethodKind method(String kind) {
+		return kind.equals("email") ? MethodKind.EMAIL : MethodKind.MOBILE_SMS;
+	}
+
+	private String page(String kind, Model model, String stage, String field, String error) {
+		model.addAttribute("kind", kind);
+		model.addAttribute("stage", stage);
+		model.addAttribute("errorField", field);
+		model.addAttribute("error", error);
+		return VIEW;
+	}
+
+	private String reauthPage(String kind, Model model, String error) {
+		model.addAttribute("kind", kind);
+		model.addAttribute("error", error);
+		return VIEW_REAUTH;
+	}
+
+	private byte[] randomBytes() {
+		byte[] bytes = new byte[16];
+		random.nextBytes(bytes);
+		return bytes;
+	}
+}

@@ -1,0 +1,67 @@
+package dev.sspr.verification;
+
+import dev.sspr.directory.UserAccount;
+import dev.sspr.policy.AvailableMethod;
+import dev.sspr.policy.MethodKind;
+import dev.sspr.policy.SsprPolicy;
+import dev.sspr.policy.Subject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which methods a user has data for (R-13, R-14), each with the factor it stands for (S-32). The
+ * reset flow and the sign-in interrupt ask the same question, so they share this answer.
+ */
+@Component
+public class MethodInventory {
+
+	private final SecurityQuestions questions;
+	private final AuthenticatorApps apps;
+
+	MethodInventory(SecurityQuestions questions, AuthenticatorApps apps) {
+		this.questions = questions;
+		this.apps = apps;
+	}
+
+	/** Looks the registrations up; {@code userPk} may be a stand-in (-1) so unknown users cost the same. */
+	public List<AvailableMethod> of(long userPk, UserAccount user, SsprPolicy policy) {
+		int answers = questions.count(userPk);
+		boolean app = apps.hasActiveApp(userPk);
+		return user == null ? List.of() : availableMethods(user, policy, answers, app);
+	}
+
+	/** The eligibility facts of a known user with these methods. */
+	public static Subject subjectOf(UserAccount user, List<AvailableMethod> methods) {
+		return new Subject(true, user.enabled(), user.groups(), user.licensed(), user.administrator(),
+				user.passwordSource().onPremises(), methods);
+	}
+
+	public static List<AvailableMethod> availableMethods(UserAccount user, SsprPolicy policy, int registeredAnswers,
+			boolean app) {
+		List<AvailableMethod> methods = new ArrayList<>();
+		if (app) {
+			methods.add(new AvailableMethod(MethodKind.APP_CODE, "app"));
+		}
+		if (user.resetEmail() != null) {
+			methods.add(new AvailableMethod(MethodKind.EMAIL, "email:" + user.resetEmail().toLowerCase(Locale.ROOT)));
+		}
+		if (user.resetMobile() != null) {
+			String factor = "phone:" + digits(user.resetMobile());
+			methods.add(new AvailableMethod(MethodKind.MOBILE_SMS, factor));
+			methods.add(new AvailableMethod(MethodKind.MOBILE_VOICE, factor));
+		}
+		if (user.officePhone() != null && !user.officePhone().isBlank()) {
+			methods.add(new AvailableMethod(MethodKind.OFFICE_VOICE, "phone:" + digits(user.officePhone())));
+		}
+		if (registeredAnswers > 0 && registeredAnswers >= policy.questionsToReset()) {
+			methods.add(new AvailableMethod(MethodKind.SECURITY_QUESTIONS, "questions"));
+		}
+		return methods;
+	}
+
+	static String digits(String phone) {
+		return phone.replaceAll("\\D", "");
+	}
+}

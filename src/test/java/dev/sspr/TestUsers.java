@@ -1,0 +1,57 @@
+package dev.sspr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Fresh users for tests that must not share state with others, in a demo tenant, signing in with
+ * that tenant's demo password. {@code TestUsers.in(jdbc).contoso().withEmail("x@y.example").create()}.
+ */
+public final class TestUsers {
+
+	private static final AtomicInteger NEXT = new AtomicInteger();
+
+	private final JdbcClient jdbc;
+	private String tenant = "contoso";
+	private String email;
+	private String mobile;
+	private boolean confirmed = true;
+	private final List<String> groups = new ArrayList<>(List.of("SSPR Users"));
+
+	private TestUsers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public static TestUsers in(JdbcClient jdbc) {
+		return new TestUsers(jdbc);
+	}
+
+	public TestUsers contoso() { tenant = "contoso"; return this; }
+	public TestUsers withEmail(String value) { email = value; return this; }
+	public TestUsers withMobile(String value) { mobile = value; return this; }
+	public TestUsers neverConfirmed() { confirmed = false; return this; }
+	public TestUsers outsideSsprGroup() { groups.clear(); return this; }
+
+	/** Creates the user and returns its user ID. */
+	public String create() {
+		String userId = "test" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "@" + tenant + ".example";
+		// Dana is disabled and never changes her password: her hash is the tenant's demo password.
+		String hash = jdbc.sql("select password_hash from directory_user where user_id = ?")
+				.param("dana@" + tenant + ".example").query(String.class).single();
+		jdbc.sql("""
+				insert into directory_user (tenant_id, user_id, display_name, given_name, surname, primary_email,
+				  alternate_email, mobile_phone, enabled, locked, licensed, password_source, password_hash,
+				  security_info_confirmed_at)
+				values ((select id from tenant where name = ?), ?, 'Test User', 'Test', 'User', ?, ?, ?, true, false, true,
+				  'CLOUD', ?, ?)""")
+				.params(tenant, userId, userId, email, mobile, hash, confirmed ? java.time.OffsetDateTime.now() : null)
+				.update();
+		for (String group : groups) {
+			jdbc.sql("insert into user_group (user_id, group_name) values ((select id from directory_user where user_id = ?), ?)")
+					.params(userId, group).update();
+		}
+		return userId;
+	}
+}
