@@ -234,12 +234,13 @@ class SecurityInfoTests {
 
 	@Test
 	void whenAppConfirmedWithItsFirstCodeThenActiveAndThatCodeCannotProveAReset() throws Exception {
-		MockHttpSession session = signIn("ben@contoso.example", DemoUsers.CONTOSO_PASSWORD);
-		long ben = directory.findUser("ben@contoso.example").orElseThrow().id();
+		String fresh = dev.sspr.TestUsers.in(jdbc).contoso().withEmail("app.user@home.example").create();
+		MockHttpSession session = signIn(fresh, DemoUsers.CONTOSO_PASSWORD);
+		long ben = directory.findUser(fresh).orElseThrow().id();
 		assertThat(mvc.perform(post("/security-info/app/start").session(session).with(csrf())).andReturn().getResponse()
 				.getRedirectedUrl()).isEqualTo("/security-info/app");
 		String page = body(mvc.perform(get("/security-info/app").session(session).header("Accept-Language", "en")).andReturn());
-		assertThat(page).contains("data:image/png;base64,").contains("ben@contoso.example");
+		assertThat(page).contains("data:image/png;base64,").contains(fresh);
 		byte[] secret = secretOnPage(page);
 		assertThat(secret).hasSize(20);
 		assertThat(apps.hasActiveApp(ben)).isFalse();
@@ -287,7 +288,8 @@ class SecurityInfoTests {
 	@Test
 	void whenFirstEmailRegisteredWithItsCodeThenSavedAndNoticeGoesNowhere() throws Exception {
 		outbox.clear();
-		MockHttpSession session = signIn("nina@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		String fresh = dev.sspr.TestUsers.in(jdbc).contoso().withMobile("+1 555 050 0505").create();
+		MockHttpSession session = signIn(fresh, DemoUsers.CONTOSO_PASSWORD);
 		MvcResult sent = mvc.perform(post("/security-info/email").session(session).with(csrf())
 				.param("destination", "nina.patel@home.example")).andReturn();
 		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/security-info/email/verify");
@@ -303,7 +305,7 @@ class SecurityInfoTests {
 		MvcResult right = mvc.perform(post("/security-info/email/verify").session(session).with(csrf())
 				.param("code", lastCode(outbox))).andReturn();
 		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/security-info?saved");
-		assertThat(directory.findUser("nina@contoso.example").orElseThrow().authEmail()).isEqualTo("nina.patel@home.example");
+		assertThat(directory.findUser(fresh).orElseThrow().authEmail()).isEqualTo("nina.patel@home.example");
 		assertThat(outbox.entries()).hasSize(1);
 	}
 
@@ -341,7 +343,7 @@ class SecurityInfoTests {
 	@Test
 	void whenContactIsBadThenMessageBesideFieldAndNothingSent() throws Exception {
 		outbox.clear();
-		MockHttpSession session = signIn("ben@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		MockHttpSession session = signIn(dev.sspr.TestUsers.in(jdbc).contoso().create(), DemoUsers.CONTOSO_PASSWORD);
 		for (String[] bad : List.of(new String[] { "email", "not-an-email" }, new String[] { "email", "" },
 				new String[] { "email", "a@b.example\u0007" }, new String[] { "phone", "call me" },
 				new String[] { "phone", "9".repeat(10_240) })) {
