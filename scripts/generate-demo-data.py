@@ -35,7 +35,7 @@ TENANTS = [
 
 def user(uid, display, given, surname, tenant, **kw):
     d = dict(uid=uid, display=display, given=given, surname=surname, tenant=tenant, primary=uid,
-             alternate=None, auth_email=None, mobile=None, auth_phone=None, office=None, enabled=True,
+             alternate=None, auth_email=None, mobile=None, auth_phone=None, office=None, enabled=True, confirmed=True,
              locked=False, licensed=True, source="CLOUD", groups=["SSPR Users"], roles=[], answers=None)
     d.update(kw)
     return d
@@ -64,6 +64,7 @@ USERS = [
          answers={"q04": "Boston", "q12": "Sushi", "q29": "Whiskers"}),
     user("megan@contoso.example", "Megan Bowen", "Megan", "Bowen", "contoso", roles=["Helpdesk Administrator"],
          alternate="megan.bowen@mail.example", answers={"q04": "Denver", "q12": "Tacos", "q29": "Buddy"}),
+    user("nora@contoso.example", "Nora Newman", "Nora", "Newman", "contoso", confirmed=False),
     user("janis@fabrikam.example", "Jānis Bērziņš", "Jānis", "Bērziņš", "fabrikam", groups=[]),
     user("marta@fabrikam.example", "Marta Ozola", "Marta", "Ozola", "fabrikam", groups=[], locked=True,
          alternate="marta.ozola@pasts.example"),
@@ -127,7 +128,7 @@ for u in USERS:
                  f"({tid}, {q(u['uid'])}, {q(u['display'])}, {q(u['given'])}, {q(u['surname'])}, {q(u['primary'])}, "
                  f"{q(u['alternate'])}, {q(u['auth_email'])}, {q(u['mobile'])}, {q(u['auth_phone'])}, {q(u['office'])}, "
                  f"{b(u['enabled'])}, {b(u['locked'])}, {b(u['licensed'])}, {q(u['source'])}, "
-                 f"{q(pw if u['source'] == 'CLOUD' else None)}, current_timestamp);")
+                 f"{q(pw if u['source'] == 'CLOUD' else None)}, {'current_timestamp' if u['confirmed'] else 'null'});")
     uid = f"(select id from directory_user where user_id = {q(u['uid'])})"
     for g in u["groups"]:
         lines.append(f"insert into user_group (user_id, group_name) values ({uid}, {q(g)});")

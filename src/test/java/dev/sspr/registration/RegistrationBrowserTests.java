@@ -1,0 +1,201 @@
+package dev.sspr.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.sspr.Browser;
+import dev.sspr.DemoUsers;
+import dev.sspr.delivery.DevOutbox;
+import dev.sspr.directory.Directory;
+import dev.sspr.verification.Totp;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A new user with no methods signs in (Turkish), is interrupted, registers email, phone, security
+ * questions and an authenticator app, signs out, and resets their password with two of them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "dev", "test" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistrationBrowserTests {
+
+	static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
+	static final Locale TURKISH = Locale.forLanguageTag("tr");
+	static final Map<String, String> ANSWERS = Map.of("q01", "Antalya", "q02", "Bursa", "q03", "Eskişehir");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DevOutbox outbox;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	MessageSource messages;
+
+	Playwright playwright;
+	com.microsoft.playwright.Browser browser;
+
+	@BeforeAll
+	void startBrowser() throws Exception {
+		assumeTrue(Browser.available(), "Debian chromium not installed");
+		Files.createDirectories(Browser.SCREENSHOTS);
+		playwright = Browser.playwright();
+		browser = Browser.launch(playwright);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void whenNewUserRegistersEverythingThenTheyCanResetWithTwoOfThem() {
+		String user = "nora@contoso.example";
+		String newPassword = "Kapadokya-Balonları-2026";
+		try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+				.setLocale("tr-TR").setViewportSize(420, 900))) {
+			List<String> errors = new ArrayList<>();
+			context.onConsoleMessage(m -> {
+				if ("error".equals(m.type())) {
+					errors.add(m.text());
+				}
+			});
+			Page page = context.newPage();
+			page.navigate(url("/sign-in"));
+			page.fill("#userId", user);
+			page.fill("#password", DemoUsers.CONTOSO_PASSWORD);
+			shot(page, "reg-tr-01-sign-in");
+			page.click("button.primary");
+			page.waitForURL("**/security-info?setup");
+			shot(page, "reg-tr-02-interrupted");
+
+			page.click("a[href='/security-info/email']");
+			page.fill("#destination", "nora.newman@home.example");
+			page.click("button.primary");
+			page.waitForURL("**/security-info/email/verify");
+			page.fill("#code", lastCode());
+			page.click("button.primary");
+			page.waitForURL("**/security-info?saved");
+
+			page.click("a[href='/security-info/phone']");
+			page.fill("#destination", "+90 555 000 0099");
+			page.click("button.primary");
+			page.waitForURL("**/security-info/phone/verify");
+			page.fill("#code", lastCode());
+			page.click("button.primary");
+			page.waitForURL("**/security-info?saved");
+
+			page.click("a[href='/security-info/questions']");
+			int i = 0;
+			for (Map.Entry<String, String> answer : ANSWERS.entrySet()) {
+				page.selectOption("#question-" + i, answer.getKey());
+				page.fill("#answer-" + i, answer.getValue());
+				i++;
+			}
+			shot(page, "reg-tr-03-questions");
+			page.click("button.primary");
+			page.waitForURL("**/security-info?saved");
+
+			page.click("form[action='/security-info/app/start'] button");
+			page.waitForURL("**/security-info/app");
+			shot(page, "reg-tr-04-app-qr");
+			byte[] secret = new Base32().decode(page.innerText("#app-secret").replace(" ", ""));
+			long step = Totp.stepOf(Instant.now());
+			page.fill("#code", Totp.codeAt(secret, step));
+			page.click("button.primary");
+			page.waitForURL("**/security-info?saved");
+			shot(page, "reg-tr-05-all-registered");
+			assertThat(page.locator(".methods").innerText()).contains("n*****@h*****.example", "**********99");
+
+			page.click("form[action='/sign-out'] button");
+			page.waitForURL("**/sign-in?signedOut");
+
+			// Now the reset portal, with the email code and the security questions.
+			page.navigate(url("/reset"));
+			page.fill("#userId", user);
+			String solved = "() => { const i = document.querySelector('input[name=altcha]'); return i !== null && i.value.length > 20; }";
+			try {
+				page.waitForFunction(solved, null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+			}
+			catch (com.microsoft.playwright.TimeoutError notStarted) {
+				page.locator("altcha-widget input[type=checkbox]").check();
+				page.waitForFunction(solved);
+			}
+			page.click("button.primary");
+			page.waitForURL("**/reset/method");
+			page.check("#method-email");
+			page.click("button.primary");
+			page.fill("#destination", "nora.newman@home.example");
+			page.click("button.primary");
+			page.waitForSelector("#code");
+			page.fill("#code", lastCode());
+			page.click("button.primary");
+			page.waitForURL("**/reset/method");
+			page.check("#method-security-questions");
+			page.click("button.primary");
+			page.waitForSelector("#answer-0");
+			Locator labels = page.locator("label[for^=answer-]");
+			for (int n = 0; n < labels.count(); n++) {
+				page.fill("#answer-" + n, answerFor(labels.nth(n).innerText()));
+			}
+			page.click("button.primary");
+			page.waitForURL("**/reset/password");
+			page.fill("#newPassword", newPassword);
+			page.fill("#confirmPassword", newPassword);
+			page.click("button.primary");
+			page.waitForURL("**/reset/done");
+			shot(page, "reg-tr-06-reset-done");
+			assertThat(errors).isEmpty();
+		}
+		assertThat(directory.passwordMatches(user, newPassword)).isTrue();
+	}
+
+	private String answerFor(String question) {
+		return ANSWERS.entrySet().stream()
+				.filter(e -> messages.getMessage("question.predefined." + e.getKey(), null, TURKISH).equals(question.strip()))
+				.map(Map.Entry::getValue).findFirst().orElseThrow(() -> new IllegalStateException("unexpected " + question));
+	}
+
+	private String lastCode() {
+		Matcher m = CODE.matcher(outbox.entries().get(0).message().body());
+		assertThat(m.find()).isTrue();
+		return m.group(1);
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	private static void shot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+}
