@@ -27,7 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Registering an authentication email or phone (R-20): proved by a code sent to it. Replacing one
@@ -43,6 +43,31 @@ class ContactController {
 	static final String PENDING = "sspr.registration.contact";
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-.]{6,30}$");
+
+	/** The forms of this page, bound to records that never print what was typed (S-24). */
+	record DestinationForm(String destination) {
+
+		@Override
+		public String toString() {
+			return "DestinationForm[****]";
+		}
+	}
+
+	record CodeForm(String code) {
+
+		@Override
+		public String toString() {
+			return "CodeForm[****]";
+		}
+	}
+
+	record ReauthForm(String password) {
+
+		@Override
+		public String toString() {
+			return "ReauthForm[****]";
+		}
+	}
 
 	/** A destination waiting for its code, kept in the session (never in the page or the URL). */
 	record Pending(String kind, String destination, String flowId) implements Serializable {
@@ -78,8 +103,8 @@ class ContactController {
 
 	@PostMapping("/security-info/{kind:email|phone}/reauth")
 	String processReauth(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
-			@RequestParam(defaultValue = "") String password, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+			@ModelAttribute ReauthForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+		String password = form.password() == null ? "" : form.password();
 		if (password.length() > 1024 || directory.signIn(user.userId(), password).isEmpty()) {
 			return reauthPage(kind, model, "registration.password.currentWrong");
 		}
@@ -89,7 +114,8 @@ class ContactController {
 
 	@PostMapping("/security-info/{kind:email|phone}")
 	String processContact(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
-			@RequestParam(defaultValue = "") String destination, Model model, HttpServletRequest request, Locale locale) {
+			@ModelAttribute DestinationForm form, Model model, HttpServletRequest request, Locale locale) {
+		String destination = form.destination() == null ? "" : form.destination();
 		if (needsReauthentication(user, kind)) {
 			return reauthPage(kind, model, null);
 		}
@@ -115,7 +141,8 @@ class ContactController {
 
 	@PostMapping("/security-info/{kind:email|phone}/verify")
 	String processVerify(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
-			@RequestParam(defaultValue = "") String code, HttpSession session, Model model, Locale locale) {
+			@ModelAttribute CodeForm form, HttpSession session, Model model, Locale locale) {
+		String code = form.code() == null ? "" : form.code();
 		if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.kind().equals(kind)) {
 			return "redirect:/security-info/" + kind;
 		}

@@ -110,6 +110,37 @@ class PostgresJourneyTests extends ResetWebTestSupport {
 	}
 
 	@Test
+	void whenUserRegistersAndChangesPasswordOnPostgresThenStoredAndOtherSessionsEnd() throws Exception {
+		String user = dev.sspr.TestUsers.in(jdbc).contoso().withEmail("pg.user@home.example").create();
+		var signIn = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/sign-in")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("userId", user).param("password", DemoUsers.CONTOSO_PASSWORD);
+		var first = mvc.perform(signIn).andReturn();
+		assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/security-info?setup");
+		var session = (org.springframework.mock.web.MockHttpSession) first.getRequest().getSession(false);
+		var other = (org.springframework.mock.web.MockHttpSession) mvc.perform(signIn).andReturn().getRequest().getSession(false);
+
+		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/security-info/questions")
+				.session(session).with(csrf).param("questions[0]", "q05").param("answers[0]", "Liepāja")
+				.param("questions[1]", "q06").param("answers[1]", "Cēsis").param("questions[2]", "q07")
+				.param("answers[2]", "Sigulda")).andReturn();
+		long pk = directory.findUser(user).orElseThrow().id();
+		assertThat(jdbc.sql("select count(*) from security_answer where user_id = ?").param(pk).query(Long.class).single())
+				.isEqualTo(3);
+		assertThat(directory.findUser(user).orElseThrow().securityInfoConfirmedAt()).isNotNull();
+
+		var changed = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/security-info/password").session(session).with(csrf)
+				.param("currentPassword", DemoUsers.CONTOSO_PASSWORD).param("newPassword", "Baltic-Amber-Coast-44")
+				.param("confirmPassword", "Baltic-Amber-Coast-44")).andReturn();
+		assertThat(changed.getResponse().getRedirectedUrl()).isEqualTo("/security-info?passwordChanged");
+		assertThat(directory.passwordMatches(user, "Baltic-Amber-Coast-44")).isTrue();
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/security-info")
+				.session(other)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/sign-in?ended");
+	}
+
+	@Test
 	void whenFiveFailuresOnPostgresThenBlocked() throws Exception {
 		MockJourney journey = journey("en-US");
 		journey.identify("alex@contoso.example");
