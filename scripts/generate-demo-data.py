@@ -20,7 +20,7 @@ TENANTS = [
                      notify_admins=True, writeback=False, unlock=False, show_reason=False, require_registration=True,
                      reconfirm_days=180),
          return_to=["https://apps.contoso.example"],
-         methods=["APP_CODE", "EMAIL", "MOBILE_SMS", "MOBILE_VOICE", "OFFICE_VOICE", "SECURITY_QUESTIONS"],
+         methods=["APP_NOTIFICATION", "APP_CODE", "EMAIL", "MOBILE_SMS", "MOBILE_VOICE", "OFFICE_VOICE", "SECURITY_QUESTIONS"],
          banned=["contoso", "blank"]),
     dict(name="fabrikam", display="Fabrikam", domain="fabrikam.example",
          helpdesk_url=None, helpdesk_email="support@fabrikam.example",

@@ -4,7 +4,13 @@ import dev.sspr.delivery.Masking;
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.UserAccount;
 import dev.sspr.policy.TenantPolicies;
+import dev.sspr.verification.AppApprovals;
 import dev.sspr.verification.AuthenticatorApps;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import dev.sspr.verification.SecurityQuestions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,9 +32,14 @@ class SecurityInfoController {
 	private final TenantPolicies policies;
 	private final ReturnTo returnTo;
 	private final Clock clock;
+	private final AppApprovals approvals;
+	private final ApplicationEventPublisher events;
 
 	SecurityInfoController(Directory directory, SecurityQuestions questions, AuthenticatorApps apps,
-			TenantPolicies policies, ReturnTo returnTo, Clock clock) {
+			TenantPolicies policies, ReturnTo returnTo, Clock clock, AppApprovals approvals,
+			ApplicationEventPublisher events) {
+		this.approvals = approvals;
+		this.events = events;
 		this.returnTo = returnTo;
 		this.clock = clock;
 		this.directory = directory;
@@ -50,7 +61,21 @@ class SecurityInfoController {
 		model.addAttribute("questionsRequired", policies.policyOf(user.tenantId()).questionsToRegister());
 		model.addAttribute("app", apps.hasActiveApp(user.id()));
 		model.addAttribute("methodsRequired", policies.policyOf(user.tenantId()).methodsRequired());
+		model.addAttribute("approvals", approvals.pendingFor(user.id()));
 		return VIEW;
+	}
+
+	/** Approve (with the matching number) or deny a reset's app notification; only the user's own. */
+	@PostMapping("/security-info/approvals/{id}")
+	String processApproval(@AuthenticationPrincipal SignedInUser signedIn, @PathVariable long id,
+			@RequestParam(defaultValue = "0") int number, @RequestParam(defaultValue = "deny") String decision) {
+		boolean answered = approvals.answer(signedIn.userPk(), id, number, "approve".equals(decision));
+		if (!answered) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.APP_NOTIFICATION_ANSWERED,
+				signedIn.tenantId(), signedIn.userId(), "APP_NOTIFICATION", "approve".equals(decision), null));
+		return "redirect:/security-info?answered";
 	}
 
 	/** "Not now" on the registration prompt (R-23: asked again at the next sign-in), or "continue". */

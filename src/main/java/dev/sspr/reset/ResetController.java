@@ -250,10 +250,31 @@ class ResetController {
 		return verifyPage(flow, model);
 	}
 
+	@PostMapping("/verify/notification")
+	String processNotification(HttpServletRequest request, HttpServletResponse response, Model model) {
+		ResetFlow flow = FlowStore.current(request);
+		String redirect = redirectUnlessStage(flow, Stage.AWAIT_APPROVAL);
+		if (redirect != null) {
+			return redirect;
+		}
+		ActionResult outcome = service.verifyNotification(flow, request.getRemoteAddr());
+		FlowStore.save(request, flow);
+		if (outcome.status() != ActionResult.Status.FIELD_ERROR) {
+			String next = settle(outcome, null, flow, response, model);
+			return next;
+		}
+		model.addAttribute("approvalError", outcome.messageKey());
+		return verifyPage(flow, model);
+	}
+
 	@PostMapping("/verify/resend")
 	String processResend(HttpServletRequest request, Locale locale) {
 		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnlessStage(flow, Stage.ENTER_CODE);
+		String redirect = redirectUnless(flow, Step.VERIFY);
+		if (redirect == null && flow.challenge().stage() != Stage.ENTER_CODE
+				&& flow.challenge().stage() != Stage.AWAIT_APPROVAL) {
+			redirect = Step.VERIFY.redirect();
+		}
 		if (redirect != null) {
 			return redirect;
 		}

@@ -23,7 +23,7 @@ final class ResetFlow implements Serializable {
 	private static final long serialVersionUID = 1L;
 
 	/** What the current challenge waits for. */
-	enum Stage { CONFIRM_DESTINATION, ENTER_CODE, ANSWER_QUESTIONS, ENTER_APP_CODE }
+	enum Stage { CONFIRM_DESTINATION, ENTER_CODE, ANSWER_QUESTIONS, ENTER_APP_CODE, AWAIT_APPROVAL }
 
 	/** How the flow ended. */
 	enum Outcome { PASSWORD_RESET, UNLOCKED }
@@ -32,15 +32,28 @@ final class ResetFlow implements Serializable {
 	record MethodOption(MethodKind kind, String factor, String maskedDestination) implements Serializable {
 	}
 
-	/** The method being proven now. */
-	record Challenge(MethodKind method, Stage stage, List<AskedQuestion> questions) implements Serializable {
+	/**
+	 * The method being proven now.
+	 *
+	 * @param approvalNumber the number to match on the user's signed-in device (app notification only)
+	 */
+	record Challenge(MethodKind method, Stage stage, List<AskedQuestion> questions, int approvalNumber)
+			implements Serializable {
 
 		Challenge {
 			questions = List.copyOf(questions);
 		}
 
+		Challenge(MethodKind method, Stage stage, List<AskedQuestion> questions) {
+			this(method, stage, questions, 0);
+		}
+
 		Challenge at(Stage next) {
-			return new Challenge(method, next, questions);
+			return new Challenge(method, next, questions, approvalNumber);
+		}
+
+		Challenge withApprovalNumber(int number) {
+			return new Challenge(method, stage, questions, number);
 		}
 	}
 
@@ -161,6 +174,10 @@ final class ResetFlow implements Serializable {
 
 	void advanceChallenge(Stage stage) {
 		this.challenge = challenge.at(stage);
+	}
+
+	void renewApproval(int number) {
+		this.challenge = challenge.withApprovalNumber(number);
 	}
 
 	void cancelChallenge() {

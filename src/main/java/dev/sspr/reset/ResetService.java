@@ -21,6 +21,7 @@ import dev.sspr.reset.ResetFlow.MethodOption;
 import dev.sspr.reset.ResetFlow.Stage;
 import dev.sspr.throttle.Limit;
 import dev.sspr.throttle.Throttle;
+import dev.sspr.verification.AppApprovals;
 import dev.sspr.verification.AuthenticatorApps;
 import dev.sspr.verification.Check;
 import dev.sspr.verification.CodeRequest;
@@ -60,12 +61,14 @@ class ResetService {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final MethodInventory inventory;
+	private final AppApprovals approvals;
 	private final SecureRandom random = new SecureRandom();
 
 	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
 			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
-			ApplicationEventPublisher events, Clock clock, MethodInventory inventory) {
+			ApplicationEventPublisher events, Clock clock, MethodInventory inventory, AppApprovals approvals) {
 		this.inventory = inventory;
+		this.approvals = approvals;
 		this.directory = directory;
 		this.policies = policies;
 		this.passwordPolicy = passwordPolicy;
@@ -133,7 +136,9 @@ class ResetService {
 		Challenge challenge = switch (kind) {
 			case SECURITY_QUESTIONS -> new Challenge(kind, Stage.ANSWER_QUESTIONS,
 					questions.pick(flow.userPk(), flow.policy().questionsToReset()));
-			case APP_CODE, APP_NOTIFICATION -> new Challenge(kind, Stage.ENTER_APP_CODE, List.of());
+			case APP_CODE -> new Challenge(kind, Stage.ENTER_APP_CODE, List.of());
+			case APP_NOTIFICATION -> new Challenge(kind, Stage.AWAIT_APPROVAL, List.of(),
+					approvals.request(flow.id(), flow.userPk()));
 			default -> new Challenge(kind, Stage.CONFIRM_DESTINATION, List.of());
 		};
 		flow.startChallenge(challenge);
@@ -163,13 +168,28 @@ class ResetService {
 		return ActionResult.OK;
 	}
 
-	/** Sends a new code, which replaces the previous one (S-20). */
+	/** Sends a new code, which replaces the previous one (S-20), or a new app notification. */
 	ActionResult resend(ResetFlow flow, Locale locale, String clientAddress) {
 		Optional<UserAccount> user = currentUser(flow);
 		if (user.isPresent() && flow.challenge().stage() == Stage.ENTER_CODE) {
 			send(flow, user.get(), flow.challenge().method(), locale, clientAddress);
 		}
+		if (user.isPresent() && flow.challenge().stage() == Stage.AWAIT_APPROVAL) {
+			flow.renewApproval(approvals.request(flow.id(), flow.userPk()));
+		}
 		return ActionResult.OK;
+	}
+
+	/** has the user approved the notification on their signed-in device? */
+	ActionResult verifyNotification(ResetFlow flow, String clientAddress) {
+		if (!throttle.tryAcquire(Limit.TRY_PER_ADDRESS, clientAddress)) {
+			publish(flow, Kind.THROTTLED, false, Limit.TRY_PER_ADDRESS.name(), List.of(flow.challenge().method()), clientAddress);
+			return ActionResult.THROTTLED;
+		}
+		if (currentUser(flow).isEmpty()) {
+			return ActionResult.OK;
+		}
+		return settle(flow, approvals.check(flow.id(), flow.userPk()), "approval", clientAddress);
 	}
 
 	private void send(ResetFlow flow, UserAccount user, MethodKind method, Locale locale, String clientAddress) {
@@ -212,7 +232,11 @@ class ResetService {
 
 	private ActionResult settle(ResetFlow flow, Check check, String field, String clientAddress) {
 		MethodKind method = flow.challenge().method();
+		boolean notification = method == MethodKind.APP_NOTIFICATION;
 		switch (check) {
+			case PENDING -> {
+				return ActionResult.fieldError(field, "reset.verify.notification.pending");
+			}
 			case VALID -> {
 				flow.markProven();
 				publish(flow, Kind.METHOD_VERIFIED, true, null, List.of(method), clientAddress);
@@ -225,7 +249,8 @@ class ResetService {
 			}
 			case EXPIRED -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_EXPIRED", List.of(method), clientAddress);
-				return ActionResult.fieldError(field, "reset.verify.code.expired");
+				return ActionResult.fieldError(field,
+						notification ? "reset.verify.notification.expired" : "reset.verify.code.expired");
 			}
 			case REPLAYED -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_REPLAYED", List.of(method), clientAddress);
@@ -233,8 +258,8 @@ class ResetService {
 			}
 			default -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "WRONG_PROOF", List.of(method), clientAddress);
-				return ActionResult.fieldError(field, method == MethodKind.SECURITY_QUESTIONS
-						? "reset.verify.questions.wrong" : "reset.verify.code.wrong");
+				return ActionResult.fieldError(field, notification ? "reset.verify.notification.denied"
+						: method == MethodKind.SECURITY_QUESTIONS ? "reset.verify.questions.wrong" : "reset.verify.code.wrong");
 			}
 		}
 	}

@@ -10,6 +10,8 @@ public enum Check {
 	EXPIRED,
 	/** An authenticator code that was already accepted once (S-22). */
 	REPLAYED,
+	/** An app notification that nobody has answered yet. */
+	PENDING,
 	/** The account is blocked after too many failures; even a right proof is refused (S-10). */
 	BLOCKED
 }

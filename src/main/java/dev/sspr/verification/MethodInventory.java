@@ -42,7 +42,9 @@ public class MethodInventory {
 			boolean app) {
 		List<AvailableMethod> methods = new ArrayList<>();
 		if (app) {
+			// One app, one factor: its code and its notification (R-15 decides which may be used).
 			methods.add(new AvailableMethod(MethodKind.APP_CODE, "app"));
+			methods.add(new AvailableMethod(MethodKind.APP_NOTIFICATION, "app"));
 		}
 		if (user.resetEmail() != null) {
 			methods.add(new AvailableMethod(MethodKind.EMAIL, "email:" + user.resetEmail().toLowerCase(Locale.ROOT)));

@@ -4,7 +4,7 @@ import dev.sspr.delivery.DevOutbox;
 import dev.sspr.throttle.Throttle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What every journey test resets first: failure counters, blocks, used TOTP steps, codes, throttles, outbox. */
+/** What every journey test resets first: failure counters, blocks, used TOTP steps, codes, approvals, throttles, outbox. */
 final class CleanSlate {
 
 	private CleanSlate() {
@@ -15,6 +15,7 @@ final class CleanSlate {
 		jdbc.sql("delete from reset_block").update();
 		jdbc.sql("update authenticator_app set last_used_step = 0").update();
 		jdbc.sql("update one_time_code set closed = true").update();
+		jdbc.sql("update app_approval set status = 'REPLACED' where status = 'PENDING'").update();
 		throttle.clearAll();
 		outbox.clear();
 	}

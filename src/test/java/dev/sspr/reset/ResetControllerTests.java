@@ -261,7 +261,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 
 		assertThat(journey.flow().required()).isEqualTo(2);
 		assertThat(journey.flow().remainingOptions()).extracting(ResetFlow.MethodOption::kind)
-				.containsExactlyInAnyOrder(MethodKind.APP_CODE, MethodKind.EMAIL);
+				.containsExactlyInAnyOrder(MethodKind.APP_CODE, MethodKind.APP_NOTIFICATION, MethodKind.EMAIL);
 		MvcResult tampered = journey.chooseMethod("security-questions");
 		assertThat(body(tampered)).contains("Choose one of the methods listed.");
 	}

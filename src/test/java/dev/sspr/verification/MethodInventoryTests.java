@@ -56,6 +56,6 @@ class MethodInventoryTests {
 	void whenFewerAnswersThanThePolicyAsksThenQuestionsDoNotCount() {
 		assertThat(methods(user(null, null, null, null, null), 2, false)).isEmpty();
 		assertThat(methods(user(null, null, null, null, null), 3, true)).extracting(AvailableMethod::kind)
-				.containsExactly(MethodKind.APP_CODE, MethodKind.SECURITY_QUESTIONS);
+				.containsExactly(MethodKind.APP_CODE, MethodKind.APP_NOTIFICATION, MethodKind.SECURITY_QUESTIONS);
 	}
 }

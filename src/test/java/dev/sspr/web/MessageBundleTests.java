@@ -112,7 +112,9 @@ class MessageBundleTests {
 				for (Attribute attribute : element.attributes()) {
 					if (USER_VISIBLE_ATTRIBUTES.contains(attribute.getKey())
 							&& attribute.getValue().codePoints().anyMatch(Character::isLetter)
-							&& !("meta".equals(element.tagName())) && !"input".equals(element.tagName())) {
+							&& !("meta".equals(element.tagName())) && !"input".equals(element.tagName())
+							// A button's value is what it submits, never what it shows.
+							&& !("button".equals(element.tagName()) && "value".equals(attribute.getKey()))) {
 						literals.add(template.getFileName() + ": " + attribute.getKey() + "=\"" + attribute.getValue() + "\"");
 					}
 				}
