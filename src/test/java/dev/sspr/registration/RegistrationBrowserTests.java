@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +38,6 @@ import org.springframework.test.context.ActiveProfiles;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistrationBrowserTests {
 
-	static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
 	static final Locale TURKISH = Locale.forLanguageTag("tr");
 	static final Map<String, String> ANSWERS = Map.of("q01", "Antalya", "q02", "Bursa", "q03", "Eskişehir");
 
@@ -142,14 +139,7 @@ class RegistrationBrowserTests {
 			// Now the reset portal, with the email code and the security questions.
 			page.navigate(url("/reset"));
 			page.fill("#userId", user);
-			String solved = "() => { const i = document.querySelector('input[name=altcha]'); return i !== null && i.value.length > 20; }";
-			try {
-				page.waitForFunction(solved, null, new Page.WaitForFunctionOptions().setTimeout(5_000));
-			}
-			catch (com.microsoft.playwright.TimeoutError notStarted) {
-				page.locator("altcha-widget input[type=checkbox]").check();
-				page.waitForFunction(solved);
-			}
+			Browser.solveCaptcha(page);
 			page.click("button.primary");
 			page.waitForURL("**/reset/method");
 			page.check("#method-email");
@@ -186,9 +176,7 @@ class RegistrationBrowserTests {
 	}
 
 	private String lastCode() {
-		Matcher m = CODE.matcher(outbox.entries().get(0).message().body());
-		assertThat(m.find()).isTrue();
-		return m.group(1);
+		return Browser.lastCode(outbox);
 	}
 
 	private String url(String path) {
@@ -196,6 +184,6 @@ class RegistrationBrowserTests {
 	}
 
 	private static void shot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		Browser.screenshot(page, name);
 	}
 }

@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +39,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({ "dev", "test" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserJourneyTests {
-
-	static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
 
 	@LocalServerPort
 	int port;
@@ -203,15 +199,7 @@ class BrowserJourneyTests {
 
 	private void identify(Page page, String userId, String screenshot) {
 		page.fill("#userId", userId);
-		// The widget starts its proof of work when the form gets focus; a keyboard user can also tick it.
-		String solved = "() => { const i = document.querySelector('input[name=altcha]'); return i !== null && i.value.length > 20; }";
-		try {
-			page.waitForFunction(solved, null, new Page.WaitForFunctionOptions().setTimeout(5_000));
-		}
-		catch (com.microsoft.playwright.TimeoutError notStarted) {
-			page.locator("altcha-widget input[type=checkbox]").check();
-			page.waitForFunction(solved);
-		}
+		Browser.solveCaptcha(page);
 		assertThat(page.locator("altcha-widget .altcha").getAttribute("data-state")).isEqualTo("verified");
 		shot(page, screenshot);
 		page.click("button.primary");
@@ -238,9 +226,7 @@ class BrowserJourneyTests {
 	}
 
 	private String lastCode() {
-		Matcher m = CODE.matcher(outbox.entries().get(0).message().body());
-		assertThat(m.find()).isTrue();
-		return m.group(1);
+		return Browser.lastCode(outbox);
 	}
 
 	private String url(String path) {
@@ -248,6 +234,6 @@ class BrowserJourneyTests {
 	}
 
 	private static void shot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		Browser.screenshot(page, name);
 	}
 }
