@@ -5,9 +5,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Writes passwords of cloud users into the portal's own directory as Argon2id hashes. */
+/** Cloud users' passwords: written to and checked against Argon2id hashes in the portal's own directory. */
 @Component
-final class CloudPasswordWriter implements PasswordWriter {
+final class CloudPasswordWriter implements PasswordWriter, PasswordVerifier {
 
 	static final PasswordEncoder ENCODER = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
@@ -29,6 +29,12 @@ final class CloudPasswordWriter implements PasswordWriter {
 		UserEntity entity = users.findById(user.id()).orElseThrow();
 		entity.passwordHash = ENCODER.encode(newPassword);
 		entity.passwordChangedAt = clock.instant();
+	}
+
+	@Override
+	public boolean matches(UserAccount user, String password) {
+		String hash = users.findById(user.id()).map(u -> u.passwordHash).orElse(null);
+		return hash != null && ENCODER.matches(password, hash);
 	}
 
 	@Override

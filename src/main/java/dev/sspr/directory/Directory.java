@@ -14,11 +14,14 @@ public class Directory {
 	private final UserRepository users;
 	private final TenantRepository tenants;
 	private final List<PasswordWriter> writers;
+	private final List<PasswordVerifier> verifiers;
 
-	Directory(UserRepository users, TenantRepository tenants, List<PasswordWriter> writers) {
+	Directory(UserRepository users, TenantRepository tenants, List<PasswordWriter> writers,
+			List<PasswordVerifier> verifiers) {
 		this.users = users;
 		this.tenants = tenants;
 		this.writers = List.copyOf(writers);
+		this.verifiers = List.copyOf(verifiers);
 	}
 
 	/** User IDs are compared case-insensitively, as user principal names are. */
@@ -97,14 +100,19 @@ public class Directory {
 	}
 
 	/**
-	 * The user whose cloud password this is. An unknown user costs one hash check too, so that the
-	 * answer's timing does not say whether the account exists. On-premises users sign in by an LDAP
-	 * bind once writeback lands; until then they cannot sign in here.
+	 * The user whose password this is, checked where the password lives ({@link PasswordVerifier}).
+	 * An unknown user, or one whose password no verifier can check, costs one hash check too, so
+	 * that the answer's timing does not say whether the account exists.
 	 */
 	public Optional<UserAccount> signIn(String userId, String password) {
-		Optional<UserEntity> user = users.findByUserId(normalizeUserId(userId)).filter(u -> u.passwordHash != null);
-		boolean matches = CloudPasswordWriter.ENCODER.matches(password, user.map(u -> u.passwordHash).orElse(DUMMY_HASH));
-		return user.filter(u -> matches).map(UserEntity::toAccount);
+		Optional<UserAccount> user = users.findByUserId(normalizeUserId(userId)).map(UserEntity::toAccount);
+		Optional<PasswordVerifier> verifier = user.flatMap(u -> verifiers.stream()
+				.filter(v -> v.supports(u.passwordSource())).findFirst());
+		if (user.isEmpty() || verifier.isEmpty()) {
+			CloudPasswordWriter.ENCODER.matches(password, DUMMY_HASH);
+			return Optional.empty();
+		}
+		return verifier.get().matches(user.get(), password) ? user : Optional.empty();
 	}
 
 	/** A hash of nothing anyone knows, checked when there is no real one. */

@@ -101,7 +101,7 @@ class ContactController {
 		return page(kind, model, "enter", null, null);
 	}
 
-	@PostMapping("/security-info/{kind:email|phone}/reauth")
+	@PostMapping("/security-info/{kind:email|phone|questions|app}/reauth")
 	String processReauth(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
 			@ModelAttribute ReauthForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
 		String password = form.password() == null ? "" : form.password();
@@ -176,7 +176,16 @@ class ContactController {
 	private boolean needsReauthentication(SignedInUser user, String kind) {
 		UserAccount account = directory.user(user.userPk()).orElseThrow();
 		String existing = kind.equals("email") ? account.authEmail() : account.authPhone();
-		return existing != null && user.authenticatedAt().plus(REAUTH_WINDOW).isBefore(clock.instant());
+		return existing != null && !recentlyAuthenticated(user);
+	}
+
+	boolean recentlyAuthenticated(SignedInUser user) {
+		return !user.authenticatedAt().plus(REAUTH_WINDOW).isBefore(clock.instant());
+	}
+
+	/** The page that asks for the password again before a sensitive change. */
+	String reauthenticate(String kind, Model model) {
+		return reauthPage(kind, model, null);
 	}
 
 	private static String destinationProblem(String kind, String destination) {

@@ -4,5 +4,5 @@ package dev.sspr.registration;
 public record RegistrationActivity(Kind kind, long tenantId, String subject, String method, boolean success,
 		String reason) {
 
-	public enum Kind { METHOD_REGISTERED, REGISTRATION_REFUSED, PASSWORD_CHANGED, APP_NOTIFICATION_ANSWERED }
+	public enum Kind { METHOD_REGISTERED, METHOD_REMOVED, REGISTRATION_REFUSED, PASSWORD_CHANGED, APP_NOTIFICATION_ANSWERED }
 }

@@ -57,6 +57,9 @@ class SecurityInfoController {
 		model.addAttribute("email", user.resetEmail() == null ? null : Masking.maskEmail(user.resetEmail()));
 		model.addAttribute("mobile", user.resetMobile() == null ? null : Masking.maskPhone(user.resetMobile()));
 		model.addAttribute("office", user.officePhone() == null ? null : Masking.maskPhone(user.officePhone()));
+		// Only what the user registered here can be deleted here; directory fields stay.
+		model.addAttribute("emailRegistered", user.authEmail() != null);
+		model.addAttribute("phoneRegistered", user.authPhone() != null);
 		model.addAttribute("questionCount", questions.count(user.id()));
 		model.addAttribute("questionsRequired", policies.policyOf(user.tenantId()).questionsToRegister());
 		model.addAttribute("app", apps.hasActiveApp(user.id()));

@@ -46,6 +46,13 @@ public class AuthenticatorApps {
 				.params(userPk, cipher.encrypt(secret, userPk), active).update();
 	}
 
+	/** Removes the user's app, and any app being set up. */
+	@Transactional
+	public void remove(long userPk) {
+		jdbc.sql("delete from authenticator_app where user_id = ?").param(userPk).update();
+		jdbc.sql("delete from authenticator_enrollment where user_id = ?").param(userPk).update();
+	}
+
 	/** Starts setting up an app: a fresh 160-bit secret, kept encrypted until its first code is confirmed. */
 	@Transactional
 	public byte[] startEnrollment(long userPk) {

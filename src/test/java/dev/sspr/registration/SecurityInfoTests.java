@@ -356,6 +356,50 @@ class SecurityInfoTests {
 	}
 
 	@Test
+	void whenMethodsDeletedRecentlySignedInThenGoneAndEmailTold() throws Exception {
+		outbox.clear();
+		String fresh = dev.sspr.TestUsers.in(jdbc).contoso().withEmail("old.alt@home.example").create();
+		long pk = directory.findUser(fresh).orElseThrow().id();
+		directory.setAuthenticationPhone(pk, "+1 555 060 0606");
+		questions.register(pk, List.of(new SecurityQuestions.NewAnswer("q01", null, "one"),
+				new SecurityQuestions.NewAnswer("q02", null, "two"), new SecurityQuestions.NewAnswer("q03", null, "three")));
+		apps.register(pk, new byte[20], true);
+		MockHttpSession session = signIn(fresh, DemoUsers.CONTOSO_PASSWORD);
+		String page = body(mvc.perform(get("/security-info").session(session)).andReturn());
+		assertThat(page).contains("/security-info/phone/delete", "/security-info/questions/delete", "/security-info/app/delete")
+				.as("the alternate email comes from the directory, not from this page").doesNotContain("/security-info/email/delete");
+
+		for (String kind : List.of("phone", "questions", "app")) {
+			MvcResult result = mvc.perform(post("/security-info/" + kind + "/delete").session(session).with(csrf())).andReturn();
+			assertThat(result.getResponse().getRedirectedUrl()).as(kind).isEqualTo("/security-info?removed");
+		}
+		assertThat(directory.user(pk).orElseThrow().authPhone()).isNull();
+		assertThat(questions.count(pk)).isZero();
+		assertThat(apps.hasActiveApp(pk)).isFalse();
+		assertThat(outbox.entries()).extracting(e -> e.message().destination()).containsExactly("old.alt@home.example");
+		assertThat(audit.forSubject(fresh, 3)).extracting(AuditEntry::eventType).containsOnly("METHOD_REMOVED");
+	}
+
+	@Test
+	void whenDeletingLongAfterSignInThenPasswordFirstAndNothingDeleted() throws Exception {
+		String fresh = dev.sspr.TestUsers.in(jdbc).contoso().create();
+		long pk = directory.findUser(fresh).orElseThrow().id();
+		apps.register(pk, new byte[20], true);
+		MockHttpSession session = signIn(fresh, DemoUsers.CONTOSO_PASSWORD);
+		var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
+		SignedInUser user = (SignedInUser) context.getAuthentication().getPrincipal();
+		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+				new SignedInUser(user.userPk(), user.tenantId(), user.userId(), user.displayName(), user.securityStamp(),
+						java.time.Instant.now().minusSeconds(600)), null, context.getAuthentication().getAuthorities()));
+
+		MvcResult result = mvc.perform(post("/security-info/app/delete").session(session).with(csrf())).andReturn();
+		assertThat(body(result)).contains("name=\"password\"", "/security-info/app/reauth");
+		assertThat(apps.hasActiveApp(pk)).isTrue();
+		assertThat(mvc.perform(post("/security-info/app/delete").session(session)).andReturn().getResponse().getStatus())
+				.as("no CSRF token").isEqualTo(403);
+	}
+
+	@Test
 	void whenQuestionFormShownThenPredefinedQuestionsAreLocalized() throws Exception {
 		MockHttpSession session = signIn("janis@fabrikam.example", DemoUsers.FABRIKAM_PASSWORD);
 		String page = body(mvc.perform(get("/security-info/questions").session(session).header("Accept-Language", "lv"))
