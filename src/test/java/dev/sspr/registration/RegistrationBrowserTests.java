@@ -53,6 +53,9 @@ class RegistrationBrowserTests {
 	@Autowired
 	MessageSource messages;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Playwright playwright;
 	com.microsoft.playwright.Browser browser;
 
@@ -167,6 +170,55 @@ class RegistrationBrowserTests {
 			assertThat(errors).isEmpty();
 		}
 		assertThat(directory.passwordMatches(user, newPassword)).isTrue();
+	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "en-US", "lv-LV" })
+	void whenSignedInPagesWalkedThenEachIsInTheBrowsersLanguage(String language) {
+		String user = dev.sspr.TestUsers.in(jdbc).contoso().withEmail("walk@home.example").create();
+		String lang = language.substring(0, 2);
+		try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+				.setLocale(language).setViewportSize(1024, 900))) {
+			List<String> errors = new ArrayList<>();
+			context.onConsoleMessage(m -> {
+				if ("error".equals(m.type())) {
+					errors.add(m.text());
+				}
+			});
+			Page page = context.newPage();
+			page.navigate(url("/sign-in"));
+			page.fill("#userId", user);
+			page.fill("#password", DemoUsers.CONTOSO_PASSWORD);
+			page.click("button.primary");
+			page.waitForURL("**/security-info?setup");
+			assertThat(page.locator("html").getAttribute("lang")).isEqualTo(lang);
+			shot(page, "reg-" + lang + "-01-security-info");
+
+			page.click("a[href='/security-info/questions']");
+			assertThat(page.locator("#question-0 option[value='q29']").innerText())
+					.isEqualTo(messages.getMessage("question.predefined.q29", null, Locale.forLanguageTag(lang)));
+			page.selectOption("#question-0", "q29");
+			page.selectOption("#question-1", "q29");
+			page.click("button.primary");
+			page.waitForSelector("#questions-1-error");
+			shot(page, "reg-" + lang + "-02-questions-errors");
+
+			page.navigate(url("/security-info"));
+			page.click("form[action='/security-info/app/start'] button");
+			page.waitForURL("**/security-info/app");
+			assertThat(page.locator("img.qr").getAttribute("alt"))
+					.isEqualTo(messages.getMessage("registration.app.qrAlt", null, Locale.forLanguageTag(lang)));
+			shot(page, "reg-" + lang + "-03-app");
+
+			page.navigate(url("/security-info/password"));
+			page.fill("#currentPassword", "wrong");
+			page.fill("#newPassword", "Short1!");
+			page.fill("#confirmPassword", "Short1!");
+			page.click("button.primary");
+			page.waitForSelector("#currentPassword-error");
+			shot(page, "reg-" + lang + "-04-change-password");
+			assertThat(errors).isEmpty();
+		}
 	}
 
 	private String answerFor(String question) {
