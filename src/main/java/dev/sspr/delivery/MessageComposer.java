@@ -22,6 +22,12 @@ public final class MessageComposer {
 				messages.getMessage("message.contactChanged.body", new Object[] { tenantName }, locale));
 	}
 
+	/** The same notice as a text to the phone that was replaced. */
+	public OutgoingMessage contactChangedText(String oldPhone, String tenantName, Locale locale) {
+		return new OutgoingMessage(Channel.SMS, oldPhone, null,
+				messages.getMessage("message.contactChanged.sms", new Object[] { tenantName }, locale));
+	}
+
 	/** A verification code by email, text or voice; a voice script reads the digits one by one. */
 	public OutgoingMessage verificationCode(Channel channel, String destination, String code, String tenantName,
 			Duration lifetime, Locale locale) {

@@ -162,10 +162,14 @@ class ContactController {
 			directory.setAuthenticationPhone(user.userPk(), pending.destination());
 		}
 		session.removeAttribute(PENDING);
-		String oldAddress = before.resetEmail();
-		if (oldAddress != null && !oldAddress.equalsIgnoreCase(pending.destination())) {
-			String tenant = directory.tenantForUserId(user.userId()).map(TenantInfo::displayName).orElse("");
-			sender.send(composer.contactChanged(oldAddress, tenant, locale));
+		String tenant = directory.tenantForUserId(user.userId()).map(TenantInfo::displayName).orElse("");
+		// The old address hears of the change: the old email always, and the old phone when a phone changed.
+		String oldEmail = before.resetEmail();
+		if (oldEmail != null && !oldEmail.equalsIgnoreCase(pending.destination())) {
+			sender.send(composer.contactChanged(oldEmail, tenant, locale));
+		}
+		if (kind.equals("phone") && before.authPhone() != null && !before.authPhone().equals(pending.destination())) {
+			sender.send(composer.contactChangedText(before.authPhone(), tenant, locale));
 		}
 		events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.METHOD_REGISTERED, user.tenantId(),
 				user.userId(), kind.equals("email") ? "EMAIL" : "MOBILE_SMS", true, null));
