@@ -15,8 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -38,8 +36,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ContactController {
 
 	static final String VIEW = "registration/contact";
-	static final String VIEW_REAUTH = "registration/reauth";
-	static final Duration REAUTH_WINDOW = Duration.ofMinutes(5);
 	static final String PENDING = "sspr.registration.contact";
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-.]{6,30}$");
@@ -79,24 +75,24 @@ class ContactController {
 	private final MessageComposer composer;
 	private final SessionRenewal sessions;
 	private final ApplicationEventPublisher events;
-	private final Clock clock;
+	private final Reauthentication reauthentication;
 	private final SecureRandom random = new SecureRandom();
 
 	ContactController(Directory directory, OneTimeCodes codes, MessageSender sender, MessageComposer composer,
-			SessionRenewal sessions, ApplicationEventPublisher events, Clock clock) {
+			SessionRenewal sessions, ApplicationEventPublisher events, Reauthentication reauthentication) {
 		this.directory = directory;
 		this.codes = codes;
 		this.sender = sender;
 		this.composer = composer;
 		this.sessions = sessions;
 		this.events = events;
-		this.clock = clock;
+		this.reauthentication = reauthentication;
 	}
 
 	@GetMapping("/security-info/{kind:email|phone}")
 	String initContact(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind, Model model) {
 		if (needsReauthentication(user, kind)) {
-			return reauthPage(kind, model, null);
+			return reauthentication.page(kind, model, null);
 		}
 		return page(kind, model, "enter", null, null);
 	}
@@ -106,7 +102,7 @@ class ContactController {
 			@ModelAttribute ReauthForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
 		String password = form.password() == null ? "" : form.password();
 		if (password.length() > 1024 || directory.signIn(user.userId(), password).isEmpty()) {
-			return reauthPage(kind, model, "registration.password.currentWrong");
+			return reauthentication.page(kind, model, "registration.password.currentWrong");
 		}
 		sessions.renew(user, request, response);
 		return "redirect:/security-info/" + kind;
@@ -117,7 +113,7 @@ class ContactController {
 			@ModelAttribute DestinationForm form, Model model, HttpServletRequest request, Locale locale) {
 		String destination = form.destination() == null ? "" : form.destination();
 		if (needsReauthentication(user, kind)) {
-			return reauthPage(kind, model, null);
+			return reauthentication.page(kind, model, null);
 		}
 		String problem = destinationProblem(kind, destination);
 		if (problem != null) {
@@ -180,17 +176,10 @@ class ContactController {
 	private boolean needsReauthentication(SignedInUser user, String kind) {
 		UserAccount account = directory.user(user.userPk()).orElseThrow();
 		String existing = kind.equals("email") ? account.authEmail() : account.authPhone();
-		return existing != null && !recentlyAuthenticated(user);
+		return existing != null && !reauthentication.recent(user);
 	}
 
-	boolean recentlyAuthenticated(SignedInUser user) {
-		return !user.authenticatedAt().plus(REAUTH_WINDOW).isBefore(clock.instant());
-	}
 
-	/** The page that asks for the password again before a sensitive change. */
-	String reauthenticate(String kind, Model model) {
-		return reauthPage(kind, model, null);
-	}
 
 	private static String destinationProblem(String kind, String destination) {
 		String value = destination.strip();
@@ -220,11 +209,6 @@ class ContactController {
 		return VIEW;
 	}
 
-	private String reauthPage(String kind, Model model, String error) {
-		model.addAttribute("kind", kind);
-		model.addAttribute("error", error);
-		return VIEW_REAUTH;
-	}
 
 	private byte[] randomBytes() {
 		byte[] bytes = new byte[16];

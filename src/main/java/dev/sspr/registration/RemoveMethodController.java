@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class RemoveMethodController {
 
-	private final ContactController contacts;
+	private final Reauthentication reauthentication;
 	private final Directory directory;
 	private final SecurityQuestions questions;
 	private final AuthenticatorApps apps;
@@ -31,9 +31,9 @@ class RemoveMethodController {
 	private final MessageComposer composer;
 	private final ApplicationEventPublisher events;
 
-	RemoveMethodController(ContactController contacts, Directory directory, SecurityQuestions questions,
+	RemoveMethodController(Reauthentication reauthentication, Directory directory, SecurityQuestions questions,
 			AuthenticatorApps apps, MessageSender sender, MessageComposer composer, ApplicationEventPublisher events) {
-		this.contacts = contacts;
+		this.reauthentication = reauthentication;
 		this.directory = directory;
 		this.questions = questions;
 		this.apps = apps;
@@ -45,8 +45,8 @@ class RemoveMethodController {
 	@PostMapping("/security-info/{kind:email|phone|questions|app}/delete")
 	String processDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind, Model model,
 			Locale locale) {
-		if (!contacts.recentlyAuthenticated(user)) {
-			return contacts.reauthenticate(kind, model);
+		if (!reauthentication.recent(user)) {
+			return reauthentication.page(kind, model, null);
 		}
 		UserAccount before = directory.user(user.userPk()).orElseThrow();
 		switch (kind) {
