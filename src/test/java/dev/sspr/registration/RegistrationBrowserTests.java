@@ -1,48 +1,33 @@
 package dev.sspr.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.sspr.Browser;
+import dev.sspr.BrowserTestSupport;
 import dev.sspr.DemoUsers;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.directory.Directory;
 import dev.sspr.verification.Totp;
-import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.codec.binary.Base32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A new user with no methods signs in (Turkish), is interrupted, registers email, phone, security
  * questions and an authenticator app, signs out, and resets their password with two of them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "dev", "test" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistrationBrowserTests {
+class RegistrationBrowserTests extends BrowserTestSupport {
 
 	static final Locale TURKISH = Locale.forLanguageTag("tr");
 	static final Map<String, String> ANSWERS = Map.of("q01", "Antalya", "q02", "Bursa", "q03", "Eskişehir");
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	DevOutbox outbox;
@@ -56,39 +41,13 @@ class RegistrationBrowserTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-	Playwright playwright;
-	com.microsoft.playwright.Browser browser;
-
-	@BeforeAll
-	void startBrowser() throws Exception {
-		assumeTrue(Browser.available(), "Debian chromium not installed");
-		Files.createDirectories(Browser.SCREENSHOTS);
-		playwright = Browser.playwright();
-		browser = Browser.launch(playwright);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@Test
 	void whenNewUserRegistersEverythingThenTheyCanResetWithTwoOfThem() {
 		String user = "nora@contoso.example";
 		String newPassword = "Kapadokya-Balonları-2026";
 		try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
 				.setLocale("tr-TR").setViewportSize(420, 900))) {
-			List<String> errors = new ArrayList<>();
-			context.onConsoleMessage(m -> {
-				if ("error".equals(m.type())) {
-					errors.add(m.text());
-				}
-			});
+			List<String> errors = watchConsole(context);
 			Page page = context.newPage();
 			page.navigate(url("/sign-in"));
 			page.fill("#userId", user);
@@ -179,12 +138,7 @@ class RegistrationBrowserTests {
 		String lang = language.substring(0, 2);
 		try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
 				.setLocale(language).setViewportSize(1024, 900))) {
-			List<String> errors = new ArrayList<>();
-			context.onConsoleMessage(m -> {
-				if ("error".equals(m.type())) {
-					errors.add(m.text());
-				}
-			});
+			List<String> errors = watchConsole(context);
 			Page page = context.newPage();
 			page.navigate(url("/sign-in"));
 			page.fill("#userId", user);
@@ -229,13 +183,5 @@ class RegistrationBrowserTests {
 
 	private String lastCode() {
 		return Browser.lastCode(outbox);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
-	}
-
-	private static void shot(Page page, String name) {
-		Browser.screenshot(page, name);
 	}
 }

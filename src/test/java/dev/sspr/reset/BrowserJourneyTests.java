@@ -1,47 +1,32 @@
 package dev.sspr.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.sspr.Browser;
+import dev.sspr.BrowserTestSupport;
 import dev.sspr.DemoUsers;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.directory.Directory;
 import dev.sspr.throttle.Throttle;
-import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Complete resets in a real browser (headless Debian Chromium): in Turkish with an email code and
  * security questions, and in Latvian with the authenticator app. Screenshots go to target/screenshots.
  * A console error (a CSP violation, a script failure) fails the test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "dev", "test" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserJourneyTests {
-
-	@LocalServerPort
-	int port;
+class BrowserJourneyTests extends BrowserTestSupport {
 
 	@Autowired
 	DevOutbox outbox;
@@ -57,27 +42,6 @@ class BrowserJourneyTests {
 
 	@Autowired
 	Throttle throttle;
-
-	Playwright playwright;
-	com.microsoft.playwright.Browser browser;
-
-	@BeforeAll
-	void startBrowser() throws Exception {
-		assumeTrue(Browser.available(), "Debian chromium not installed");
-		Files.createDirectories(Browser.SCREENSHOTS);
-		playwright = Browser.playwright();
-		browser = Browser.launch(playwright);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void cleanSlate() {
@@ -205,17 +169,6 @@ class BrowserJourneyTests {
 		page.click("button.primary");
 	}
 
-	private List<String> watchConsole(BrowserContext context) {
-		List<String> errors = new ArrayList<>();
-		context.onConsoleMessage(message -> {
-			if ("error".equals(message.type())) {
-				errors.add(message.text());
-			}
-		});
-		context.onWebError(error -> errors.add(error.error()));
-		return errors;
-	}
-
 	private String answerFor(String userId, String question, Locale locale) {
 		for (Map.Entry<String, String> answer : DemoUsers.ANSWERS.get(userId).entrySet()) {
 			if (messages.getMessage("question.predefined." + answer.getKey(), null, locale).equals(question.strip())) {
@@ -227,13 +180,5 @@ class BrowserJourneyTests {
 
 	private String lastCode() {
 		return Browser.lastCode(outbox);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
-	}
-
-	private static void shot(Page page, String name) {
-		Browser.screenshot(page, name);
 	}
 }

@@ -1,0 +1,75 @@
+package dev.sspr;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The portal on a real port and one Debian Chromium for the whole class: each test opens its own
+ * context (cookies, language, screen size) and can watch it for console errors.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "dev", "test" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserTestSupport {
+
+	@LocalServerPort
+	protected int port;
+
+	protected Playwright playwright;
+	protected com.microsoft.playwright.Browser browser;
+
+	@BeforeAll
+	void startBrowser() throws Exception {
+		assumeTrue(Browser.available(), "Debian chromium not installed");
+		Files.createDirectories(Browser.SCREENSHOTS);
+		playwright = Browser.playwright();
+		browser = Browser.launch(playwright);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	protected BrowserContext newContext(String locale, int width, int height) {
+		return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale(locale)
+				.setViewportSize(width, height));
+	}
+
+	/** Console errors and page errors (a CSP violation shows up here) of every page of the context. */
+	protected static List<String> watchConsole(BrowserContext context) {
+		List<String> errors = new ArrayList<>();
+		context.onConsoleMessage(message -> {
+			if ("error".equals(message.type())) {
+				errors.add(message.text());
+			}
+		});
+		context.onWebError(error -> errors.add(error.error()));
+		return errors;
+	}
+
+	protected String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	protected static void shot(Page page, String name) {
+		Browser.screenshot(page, name);
+	}
+}
