@@ -52,16 +52,27 @@ public class AuditLog {
 				.update();
 	}
 
+	@EventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(AdminAction action) {
+		jdbc.sql("""
+				insert into audit_record (occurred_at, tenant_id, subject, event_type, outcome, actor, details)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(clock.instant().atOffset(ZoneOffset.UTC), action.tenantId(), truncate(action.subject(), 320),
+						action.kind().name(), action.success() ? "SUCCESS" : "FAILURE", truncate(action.actor(), 320),
+						truncate(action.details(), 4000))
+				.update();
+	}
+
 	/** The newest entries about one subject (user ID), newest first. */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> forSubject(String subject, int limit) {
 		return jdbc.sql("""
-				select id, occurred_at, tenant_id, subject, event_type, outcome, reason, methods, client_address, flow_id
+				select id, occurred_at, tenant_id, subject, event_type, outcome, reason, methods, client_address, flow_id,
+				       actor, details
 				from audit_record where subject = ? order by id desc fetch first ? rows only""")
 				.params(subject, limit)
-				.query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-						(Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6),
-						rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)))
+				.query((rs, n) -> ActivityReports.entry(rs))
 				.list();
 	}
 

@@ -3,6 +3,9 @@ package dev.sspr.directory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +38,43 @@ public class Directory {
 
 	public Optional<UserAccount> user(long id) {
 		return users.findById(id).map(UserEntity::toAccount);
+	}
+
+	/** A user of this tenant; empty for another tenant's user as for no user at all. */
+	public Optional<UserAccount> userInTenant(long tenantId, long userPk) {
+		return users.findByIdAndTenantId(userPk, tenantId).map(UserEntity::toAccount);
+	}
+
+	/** Every user of a tenant, by display name. */
+	public List<UserAccount> usersOf(long tenantId) {
+		return users.findByTenantIdOrderByDisplayNameAscIdAsc(tenantId).stream().map(UserEntity::toAccount).toList();
+	}
+
+	/** A page of a tenant's users whose user ID or display name contains {@code query} (any case). */
+	public Page<UserAccount> search(long tenantId, String query, int page, int size) {
+		String escaped = query.strip().toLowerCase(Locale.ROOT)
+				.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+		return users.search(tenantId, "%" + escaped + "%",
+						PageRequest.of(page, size, Sort.by("displayName", "id")))
+				.map(UserEntity::toAccount);
+	}
+
+	/** The office phone, which only an administrator sets; null clears it. */
+	@Transactional
+	public void setOfficePhone(long userPk, String phone) {
+		users.findById(userPk).orElseThrow().officePhone = phone;
+	}
+
+	/**
+	 * Forgets the authentication email and phone the user registered and their last confirmation,
+	 * so that the next sign-in asks them to register again (R-23). Directory fields stay.
+	 */
+	@Transactional
+	public void clearRegistration(long userPk) {
+		UserEntity entity = users.findById(userPk).orElseThrow();
+		entity.authEmail = null;
+		entity.authPhone = null;
+		entity.securityInfoConfirmedAt = null;
 	}
 
 	/** The tenant owning the domain part of a user ID. */

@@ -1,6 +1,8 @@
 package dev.sspr.directory;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,8 +19,12 @@ class TenantEntity {
 	String displayName;
 	String helpdeskUrl;
 	String helpdeskEmail;
+	String brandColor;
+	String logoType;
+	long brandingVersion;
 
 	TenantInfo toInfo() {
-		return new TenantInfo(id, name, displayName, helpdeskUrl, helpdeskEmail);
+		return new TenantInfo(id, name, displayName, helpdeskUrl, helpdeskEmail, brandColor, logoType != null,
+				brandingVersion);
 	}
 }

@@ -20,6 +20,9 @@ public @interface PlainText {
 
 	String message() default "{input.plainText}";
 
+	/** Whether line breaks are allowed (a text area with one entry per line). */
+	boolean lines() default false;
+
 	Class<?>[] groups() default {};
 
 	Class<? extends Payload>[] payload() default {};

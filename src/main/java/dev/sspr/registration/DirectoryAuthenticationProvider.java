@@ -50,8 +50,11 @@ public class DirectoryAuthenticationProvider implements AuthenticationProvider {
 		UserAccount account = user.get();
 		SignedInUser principal = new SignedInUser(account.id(), account.tenantId(), account.userId(), account.displayName(),
 				account.securityStamp(), clock.instant());
-		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				List.of(new SimpleGrantedAuthority("ROLE_USER")));
+		// An administrator of the user's own tenant may open that tenant's console.
+		List<SimpleGrantedAuthority> roles = account.administrator()
+				? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+				: List.of(new SimpleGrantedAuthority("ROLE_USER"));
+		return UsernamePasswordAuthenticationToken.authenticated(principal, null, roles);
 	}
 
 	@Override

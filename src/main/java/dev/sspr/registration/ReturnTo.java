@@ -43,7 +43,7 @@ public final class ReturnTo {
 	}
 
 	/** {@code https://host[:port]} of an absolute https address without user info, or empty. */
-	static Optional<String> origin(String address) {
+	public static Optional<String> origin(String address) {
 		if (address.length() > MAX_LENGTH) {
 			return Optional.empty();
 		}

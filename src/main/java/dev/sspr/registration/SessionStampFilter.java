@@ -19,9 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SessionStampFilter extends OncePerRequestFilter {
 
 	private final Directory directory;
+	private final String signInPath;
 
-	public SessionStampFilter(Directory directory) {
+	/** @param signInPath where an ended session is sent, e.g. {@code /sign-in} */
+	public SessionStampFilter(Directory directory, String signInPath) {
 		this.directory = directory;
+		this.signInPath = signInPath;
 	}
 
 	@Override
@@ -37,7 +40,7 @@ public class SessionStampFilter extends OncePerRequestFilter {
 				if (session != null) {
 					session.invalidate();
 				}
-				response.sendRedirect(request.getContextPath() + "/sign-in?ended");
+				response.sendRedirect(request.getContextPath() + signInPath + "?ended");
 				return;
 			}
 		}

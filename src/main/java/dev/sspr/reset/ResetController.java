@@ -1,5 +1,6 @@
 package dev.sspr.reset;
 
+import dev.sspr.directory.TenantInfo;
 import dev.sspr.captcha.CaptchaVerifier;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.policy.PasswordViolation;
@@ -60,6 +61,13 @@ class ResetController {
 	@InitBinder
 	void initBinder(WebDataBinder binder) {
 		binder.setDisallowedFields("id");
+	}
+
+	/** Once the user is identified, every step wears their tenant's branding and helpdesk. */
+	@ModelAttribute("tenant")
+	TenantInfo tenant(HttpServletRequest request) {
+		ResetFlow flow = FlowStore.current(request);
+		return flow == null ? null : flow.tenant().orElse(null);
 	}
 
 	// ---- identify -------------------------------------------------------------------------

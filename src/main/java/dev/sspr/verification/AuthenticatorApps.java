@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,5 +129,13 @@ public class AuthenticatorApps {
 	}
 
 	private record Stored(String ciphertext, long lastUsedStep) {
+	}
+
+	/** The users of a tenant with an active app. */
+	@Transactional(readOnly = true)
+	public Set<Long> activeInTenant(long tenantId) {
+		return Set.copyOf(jdbc.sql("""
+				select a.user_id from authenticator_app a join directory_user u on u.id = a.user_id
+				where u.tenant_id = ? and a.active = true""").param(tenantId).query(Long.class).list());
 	}
 }

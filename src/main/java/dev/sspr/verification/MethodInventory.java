@@ -6,6 +6,9 @@ import dev.sspr.policy.MethodKind;
 import dev.sspr.policy.SsprPolicy;
 import dev.sspr.policy.Subject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,28 @@ public class MethodInventory {
 		int answers = questions.count(userPk);
 		boolean app = apps.hasActiveApp(userPk);
 		return user == null ? List.of() : availableMethods(user, policy, answers, app);
+	}
+
+	/** What a user has registered: the number of security answers, and whether an app is active. */
+	public record Registration(int answers, boolean app) {
+	}
+
+	/**
+	 * What every user of a tenant has registered, in two queries (the admin console's lists, preview
+	 * and dashboard). Answers to the custom questions in {@code droppedQuestions} do not count.
+	 */
+	public Map<Long, Registration> registrationsInTenant(long tenantId, Set<Long> droppedQuestions) {
+		Map<Long, Integer> answers = questions.countsInTenant(tenantId, droppedQuestions);
+		Set<Long> withApp = apps.activeInTenant(tenantId);
+		Map<Long, Registration> registrations = new HashMap<>();
+		answers.forEach((user, count) -> registrations.put(user, new Registration(count, withApp.contains(user))));
+		withApp.forEach(user -> registrations.putIfAbsent(user, new Registration(0, true)));
+		return registrations;
+	}
+
+	/** The methods a user has data for, given what they registered. */
+	public static List<AvailableMethod> availableMethods(UserAccount user, SsprPolicy policy, Registration registration) {
+		return availableMethods(user, policy, registration.answers(), registration.app());
 	}
 
 	/** The eligibility facts of a known user with these methods. */

@@ -3,8 +3,10 @@ package dev.sspr.verification;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -96,5 +98,25 @@ public class SecurityQuestions {
 	@Transactional(readOnly = true)
 	public int count(long userPk) {
 		return jdbc.sql("select count(*) from security_answer where user_id = ?").param(userPk).query(Integer.class).single();
+	}
+
+	/**
+	 * How many answers each user of a tenant has registered, not counting answers to the custom
+	 * questions in {@code dropped} (which a pending policy change would delete).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> countsInTenant(long tenantId, Set<Long> dropped) {
+		Map<Long, Integer> counts = new HashMap<>();
+		jdbc.sql("""
+				select a.user_id, a.custom_question_id from security_answer a
+				join directory_user u on u.id = a.user_id where u.tenant_id = ?""")
+				.param(tenantId)
+				.query(rs -> {
+					long custom = rs.getLong(2);
+					if (rs.wasNull() || !dropped.contains(custom)) {
+						counts.merge(rs.getLong(1), 1, Integer::sum);
+					}
+				});
+		return counts;
 	}
 }

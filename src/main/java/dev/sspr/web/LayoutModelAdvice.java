@@ -2,12 +2,22 @@ package dev.sspr.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import dev.sspr.directory.TenantBranding;
+import dev.sspr.directory.TenantInfo;
+import dev.sspr.registration.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the layout needs on every page: where the language links point, and the page language. */
+/** What the layout needs on every page: where the language links point, the page language, the tenant's branding. */
 @ControllerAdvice
 class LayoutModelAdvice {
+
+	private final TenantBranding branding;
+
+	LayoutModelAdvice(TenantBranding branding) {
+		this.branding = branding;
+	}
 
 	/** A page rendered by a POST (a form with errors) switches language through its GET page. */
 	@ModelAttribute("languagePath")
@@ -17,6 +27,12 @@ class LayoutModelAdvice {
 			path = path.substring(0, path.lastIndexOf('/'));
 		}
 		return path.isEmpty() ? "/" : path;
+	}
+
+	/** The signed-in user's tenant, whose branding the page wears; the reset flow adds its own. */
+	@ModelAttribute("signedInTenant")
+	TenantInfo signedInTenant(@AuthenticationPrincipal Object principal) {
+		return principal instanceof SignedInUser user ? branding.tenant(user.tenantId()).orElse(null) : null;
 	}
 
 	@ModelAttribute("pageLanguage")

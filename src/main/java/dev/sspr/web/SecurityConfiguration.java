@@ -15,8 +15,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains with the same headers (S-61) and CSRF protection (S-60): the signed-in end-user
- * area (security info), and the anonymous reset portal. The CSRF token lives in a cookie rather than
+ * Three filter chains with the same headers (S-61) and CSRF protection (S-60): the admin console, the
+ * signed-in end-user area (security info), and the anonymous reset portal. The CSRF token lives in a cookie rather than
  * the session, so that showing a form creates no server-side state.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +25,30 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; worker-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; "
 			+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+	/**
+	 * The admin console (R-60): administrators only, with its own sign-in page, the session id changed
+	 * at sign-in, and a shorter idle timeout than the end-user pages. The tenant comes from the
+	 * signed-in administrator, never from the request.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain admin(HttpSecurity http, DirectoryAuthenticationProvider users, Directory directory,
+			AdminProperties properties) throws Exception {
+		http.securityMatcher("/admin", "/admin/**", "/admin.*")
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/admin/sign-in").permitAll()
+						.anyRequest().hasRole("ADMIN"))
+				.authenticationProvider(users)
+				.formLogin(form -> form.loginPage("/admin/sign-in").loginProcessingUrl("/admin/sign-in")
+						.usernameParameter("userId").passwordParameter("password")
+						.defaultSuccessUrl("/admin", true).failureUrl("/admin/sign-in?error"))
+				.logout(logout -> logout.logoutUrl("/admin/sign-out").logoutSuccessUrl("/admin/sign-in?signedOut"))
+				.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+				.addFilterAfter(new SessionStampFilter(directory, "/admin/sign-in"), AnonymousAuthenticationFilter.class)
+				.addFilterAfter(new IdleTimeoutFilter(properties.idleTimeout()), SessionStampFilter.class);
+		return common(http).build();
+	}
 
 	/** Sign-in with user ID and password; the session id changes at sign-in (S-60). */
 	@Bean
@@ -42,7 +66,7 @@ class SecurityConfiguration {
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInFlow))
 				.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
 				.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-				.addFilterAfter(new SessionStampFilter(directory), AnonymousAuthenticationFilter.class);
+				.addFilterAfter(new SessionStampFilter(directory, "/sign-in"), AnonymousAuthenticationFilter.class);
 		return common(http).build();
 	}
 
@@ -52,7 +76,7 @@ class SecurityConfiguration {
 	SecurityFilterChain portal(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/", "/reset", "/reset/**", "/captcha/challenge", "/css/**", "/js/**",
-								"/vendor/**", "/img/**", "/favicon.ico", "/error", "/actuator/health", "/dev/outbox",
+								"/vendor/**", "/img/**", "/branding/**", "/favicon.ico", "/error", "/actuator/health", "/dev/outbox",
 								"/dev/authenticator")
 						.permitAll()
 						.anyRequest().denyAll())

@@ -71,7 +71,8 @@ class MessageBundleTests {
 			assertThat(value).as(bundle + " " + key).isNotBlank();
 			// Every message goes through MessageFormat, so a lone apostrophe would swallow text.
 			assertThat(LONE_APOSTROPHE.matcher(value).find()).as(bundle + " " + key + " has a lone apostrophe").isFalse();
-			new MessageFormat(value).format(new Object[] { "a", "b", "c" });
+			// Numbers, because a {0,choice,...} formats only numbers; a plain {0} formats them too.
+			new MessageFormat(value).format(new Object[] { 1, 2, 3 });
 		}
 	}
 

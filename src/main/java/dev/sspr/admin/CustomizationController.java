@@ -1,0 +1,134 @@
+package dev.sspr.admin;
+
+import dev.sspr.audit.AdminAction;
+import dev.sspr.directory.TenantBranding;
+import dev.sspr.directory.TenantBranding.Customization;
+import dev.sspr.directory.TenantInfo;
+import dev.sspr.input.PlainText;
+import dev.sspr.registration.SignedInUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Customization (R-52): the helpdesk link or email shown on every "contact your administrator"
+ * page, the brand colour and the logo of the tenant's end-user pages.
+ */
+@Controller
+class CustomizationController {
+
+	static final String VIEW = "admin/customization";
+
+	record CustomizationForm(
+			@Size(max = 500, message = "{input.tooLong}") @PlainText
+			@Pattern(regexp = "^$|^https?://[^\\s/?#@]+(/[^\\s]*)?$", message = "{admin.customization.helpdeskUrl.invalid}")
+			String helpdeskUrl,
+			@Size(max = 320, message = "{input.tooLong}") @PlainText
+			@Pattern(regexp = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{admin.customization.helpdeskEmail.invalid}")
+			String helpdeskEmail,
+			@Size(max = 7, message = "{admin.customization.brandColor.invalid}")
+			@Pattern(regexp = "^$|^#[0-9a-fA-F]{6}$", message = "{admin.customization.brandColor.invalid}")
+			String brandColor) {
+
+		static CustomizationForm of(TenantInfo tenant) {
+			return new CustomizationForm(blank(tenant.helpdeskUrl()), blank(tenant.helpdeskEmail()),
+					blank(tenant.brandColor()));
+		}
+
+		Customization toCustomization() {
+			return new Customization(nullIfBlank(helpdeskUrl), nullIfBlank(helpdeskEmail),
+					brandColor == null || brandColor.isBlank() ? null : brandColor.strip().toLowerCase(Locale.ROOT));
+		}
+
+		private static String blank(String value) {
+			return value == null ? "" : value;
+		}
+
+		private static String nullIfBlank(String value) {
+			return value == null || value.isBlank() ? null : value.strip();
+		}
+	}
+
+	private final TenantBranding branding;
+	private final ApplicationEventPublisher events;
+
+	CustomizationController(TenantBranding branding, ApplicationEventPublisher events) {
+		this.branding = branding;
+		this.events = events;
+	}
+
+	@GetMapping("/admin/customization")
+	String initCustomization(@AuthenticationPrincipal SignedInUser admin, Model model) {
+		model.addAttribute("customizationForm", CustomizationForm.of(tenant(admin)));
+		return VIEW;
+	}
+
+	@PostMapping("/admin/customization")
+	String processCustomization(@AuthenticationPrincipal SignedInUser admin,
+			@Valid @ModelAttribute CustomizationForm customizationForm, BindingResult result) {
+		if (result.hasErrors()) {
+			return VIEW;
+		}
+		TenantInfo before = tenant(admin);
+		Customization after = customizationForm.toCustomization();
+		branding.customize(admin.tenantId(), after);
+		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_CUSTOMIZATION_CHANGED, admin.tenantId(), admin.userId(),
+				null, true, change("helpdeskUrl", before.helpdeskUrl(), after.helpdeskUrl())
+						+ change("helpdeskEmail", before.helpdeskEmail(), after.helpdeskEmail())
+						+ change("brandColor", before.brandColor(), after.brandColor())));
+		return "redirect:/admin/customization?saved";
+	}
+
+	@PostMapping("/admin/customization/logo")
+	String processLogo(@AuthenticationPrincipal SignedInUser admin, @RequestParam(name = "logo", required = false) MultipartFile logo,
+			Model model) throws IOException {
+		byte[] bytes = logo == null || logo.getSize() > LogoCheck.MAX_BYTES + 1 ? oversized(logo) : logo.getBytes();
+		LogoCheck.Result check = LogoCheck.check(bytes);
+		if (!check.accepted()) {
+			model.addAttribute("customizationForm", CustomizationForm.of(tenant(admin)));
+			model.addAttribute("logoError", check.errorKey());
+			events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_LOGO_CHANGED, admin.tenantId(), admin.userId(), null,
+					false, check.errorKey()));
+			return VIEW;
+		}
+		branding.setLogo(admin.tenantId(), bytes, check.contentType());
+		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_LOGO_CHANGED, admin.tenantId(), admin.userId(), null,
+				true, check.contentType() + ", " + bytes.length + " bytes"));
+		return "redirect:/admin/customization?logoSaved";
+	}
+
+	@PostMapping("/admin/customization/logo/remove")
+	String processRemoveLogo(@AuthenticationPrincipal SignedInUser admin) {
+		branding.removeLogo(admin.tenantId());
+		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_LOGO_CHANGED, admin.tenantId(), admin.userId(), null,
+				true, "removed"));
+		return "redirect:/admin/customization?logoRemoved";
+	}
+
+	@ModelAttribute("tenant")
+	TenantInfo tenant(@AuthenticationPrincipal SignedInUser admin) {
+		return branding.tenant(admin.tenantId()).orElseThrow();
+	}
+
+	/** Too big to read: stands in with a size the check refuses, without reading the upload. */
+	private static byte[] oversized(MultipartFile logo) {
+		return logo == null ? new byte[0] : new byte[LogoCheck.MAX_BYTES + 1];
+	}
+
+	private static String change(String name, String before, String after) {
+		return Objects.equals(before, after) ? "" : name + ": " + before + " -> " + after + "; ";
+	}
+}

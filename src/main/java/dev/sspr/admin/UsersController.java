@@ -1,0 +1,179 @@
+package dev.sspr.admin;
+
+import dev.sspr.audit.ActivityFilter;
+import dev.sspr.audit.ActivityReports;
+import dev.sspr.audit.AdminAction;
+import dev.sspr.delivery.Masking;
+import dev.sspr.directory.Directory;
+import dev.sspr.directory.PasswordWriteException;
+import dev.sspr.directory.UserAccount;
+import dev.sspr.policy.RefusalReason;
+import dev.sspr.policy.SsprPolicy;
+import dev.sspr.policy.TenantPolicies;
+import dev.sspr.registration.SignedInUser;
+import dev.sspr.verification.AuthenticatorApps;
+import dev.sspr.verification.SecurityQuestions;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Users (R-64): a searchable, paged list with what each has registered and whether they could reset
+ * now; per user, masked contacts (never an answer), the office phone, unlock and "register again".
+ */
+@Controller
+class UsersController {
+
+	static final String LIST_VIEW = "admin/users";
+	static final String USER_VIEW = "admin/user";
+	static final String REREGISTER_VIEW = "admin/reregister";
+	static final int PAGE_SIZE = 25;
+	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-.]{6,30}$");
+
+	/** One line of the list: the user, what they registered, and the reset verdict (null: eligible). */
+	record UserRow(UserAccount user, boolean email, boolean mobile, boolean office, boolean app, int answers,
+			RefusalReason refusal) {
+
+		static UserRow of(TenantEligibility.Row row) {
+			UserAccount user = row.user();
+			return new UserRow(user, user.resetEmail() != null, user.resetMobile() != null,
+					user.officePhone() != null && !user.officePhone().isBlank(), row.registration().app(),
+					row.registration().answers(), row.verdict().refusal());
+		}
+	}
+
+	private final Directory directory;
+	private final TenantPolicies policies;
+	private final TenantEligibility eligibility;
+	private final SecurityQuestions questions;
+	private final AuthenticatorApps apps;
+	private final ActivityReports activity;
+	private final ApplicationEventPublisher events;
+
+	UsersController(Directory directory, TenantPolicies policies, TenantEligibility eligibility,
+			SecurityQuestions questions, AuthenticatorApps apps, ActivityReports activity,
+			ApplicationEventPublisher events) {
+		this.directory = directory;
+		this.policies = policies;
+		this.eligibility = eligibility;
+		this.questions = questions;
+		this.apps = apps;
+		this.activity = activity;
+		this.events = events;
+	}
+
+	@GetMapping("/admin/users")
+	String listUsers(@AuthenticationPrincipal SignedInUser admin, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "0") String page, Model model) {
+		String query = q.length() > 100 ? q.substring(0, 100) : q;
+		Integer number = PolicyValidator.number(page, 0, 9999);
+		Page<UserAccount> users = directory.search(admin.tenantId(), query, number == null ? 0 : number, PAGE_SIZE);
+		SsprPolicy policy = policies.policyOf(admin.tenantId());
+		model.addAttribute("rows", eligibility.rows(users.getContent(), admin.tenantId(), policy, Set.of()).stream()
+				.map(UserRow::of).toList());
+		model.addAttribute("usersPage", users);
+		model.addAttribute("q", query);
+		model.addAttribute("questionsToReset", policy.questionsToReset());
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/admin/users/{id}")
+	String showUser(@AuthenticationPrincipal SignedInUser admin, @PathVariable String id, Model model) {
+		UserAccount user = userOf(admin, id);
+		SsprPolicy policy = policies.policyOf(admin.tenantId());
+		TenantEligibility.Row row = eligibility.rows(List.of(user), admin.tenantId(), policy, Set.of()).get(0);
+		model.addAttribute("row", UserRow.of(row));
+		model.addAttribute("user", user);
+		model.addAttribute("authEmail", user.authEmail() == null ? null : Masking.maskEmail(user.authEmail()));
+		model.addAttribute("alternateEmail", user.alternateEmail() == null ? null : Masking.maskEmail(user.alternateEmail()));
+		model.addAttribute("authPhone", user.authPhone() == null ? null : Masking.maskPhone(user.authPhone()));
+		model.addAttribute("mobilePhone", user.mobilePhone() == null ? null : Masking.maskPhone(user.mobilePhone()));
+		model.addAttribute("questionsToReset", policy.questionsToReset());
+		model.addAttribute("activity", activity.search(admin.tenantId(),
+				new ActivityFilter(null, null, null, user.userId(), null), 0, 10).entries());
+		model.addAttribute("officePhone", user.officePhone() == null ? "" : user.officePhone());
+		return USER_VIEW;
+	}
+
+	@PostMapping("/admin/users/{id}/office-phone")
+	String processOfficePhone(@AuthenticationPrincipal SignedInUser admin, @PathVariable String id,
+			@RequestParam(defaultValue = "") String officePhone, Model model) {
+		UserAccount user = userOf(admin, id);
+		String phone = officePhone.strip();
+		if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+			model.addAttribute("officePhoneError", "admin.user.officePhone.invalid");
+			String page = showUser(admin, id, model);
+			model.addAttribute("officePhone", officePhone.length() > 40 ? officePhone.substring(0, 40) : officePhone);
+			return page;
+		}
+		directory.setOfficePhone(user.id(), phone.isEmpty() ? null : phone);
+		audit(admin, AdminAction.Kind.ADMIN_OFFICE_PHONE_SET, user, true,
+				"officePhone: " + masked(user.officePhone()) + " -> " + masked(phone.isEmpty() ? null : phone));
+		return "redirect:/admin/users/" + user.id() + "?saved";
+	}
+
+	@PostMapping("/admin/users/{id}/unlock")
+	String processUnlock(@AuthenticationPrincipal SignedInUser admin, @PathVariable String id) {
+		UserAccount user = userOf(admin, id);
+		try {
+			directory.unlock(user.id());
+		}
+		catch (PasswordWriteException ex) {
+			audit(admin, AdminAction.Kind.ADMIN_ACCOUNT_UNLOCKED, user, false, ex.messageKey());
+			return "redirect:/admin/users/" + user.id() + "?unlockFailed";
+		}
+		audit(admin, AdminAction.Kind.ADMIN_ACCOUNT_UNLOCKED, user, true, null);
+		return "redirect:/admin/users/" + user.id() + "?unlocked";
+	}
+
+	@GetMapping("/admin/users/{id}/reregister")
+	String initReregister(@AuthenticationPrincipal SignedInUser admin, @PathVariable String id, Model model) {
+		model.addAttribute("user", userOf(admin, id));
+		return REREGISTER_VIEW;
+	}
+
+	/** Forgets every method the user registered; their directory contacts stay. */
+	@PostMapping("/admin/users/{id}/reregister")
+	String processReregister(@AuthenticationPrincipal SignedInUser admin, @PathVariable String id) {
+		UserAccount user = userOf(admin, id);
+		questions.register(user.id(), List.of());
+		apps.remove(user.id());
+		directory.clearRegistration(user.id());
+		audit(admin, AdminAction.Kind.ADMIN_REREGISTRATION_REQUIRED, user, true, null);
+		return "redirect:/admin/users/" + user.id() + "?reregistered";
+	}
+
+	/**
+	 * The user with this id in the administrator's own tenant. Anything else (another tenant's user,
+	 * no user, not a number) is the same 404, and the attempt is audited (S-65).
+	 */
+	private UserAccount userOf(SignedInUser admin, String id) {
+		boolean number = id.matches("\\d{1,18}");
+		Optional<UserAccount> user = number ? directory.userInTenant(admin.tenantId(), Long.parseLong(id)) : Optional.empty();
+		return user.orElseThrow(() -> {
+			events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_FOREIGN_ID, admin.tenantId(), admin.userId(), null,
+					false, "user id " + (number ? id : "(not a number)")));
+			return new ResponseStatusException(HttpStatus.NOT_FOUND);
+		});
+	}
+
+	private void audit(SignedInUser admin, AdminAction.Kind kind, UserAccount user, boolean success, String details) {
+		events.publishEvent(new AdminAction(kind, admin.tenantId(), admin.userId(), user.userId(), success, details));
+	}
+
+	private static String masked(String phone) {
+		return phone == null ? "none" : Masking.maskPhone(phone);
+	}
+}

@@ -1,0 +1,15 @@
+package dev.sspr.audit;
+
+/**
+ * Something an administrator did in the console (S-65), published by the console and written here.
+ *
+ * @param subject the user acted on, or null for tenant-wide changes
+ * @param details what changed, before and after; never a secret
+ */
+public record AdminAction(Kind kind, long tenantId, String actor, String subject, boolean success, String details) {
+
+	public enum Kind {
+		ADMIN_POLICY_CHANGED, ADMIN_CUSTOMIZATION_CHANGED, ADMIN_LOGO_CHANGED, ADMIN_OFFICE_PHONE_SET,
+		ADMIN_ACCOUNT_UNLOCKED, ADMIN_REREGISTRATION_REQUIRED, ADMIN_ACTIVITY_EXPORTED, ADMIN_FOREIGN_ID
+	}
+}
