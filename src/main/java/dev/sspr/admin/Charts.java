@@ -72,8 +72,8 @@ final class Charts {
 		return new Daily(bars, ticks, max);
 	}
 
-	/** Where the bars of a ranking start: the labels sit to their left, the counts to their right. */
-	static final int LABEL_WIDTH = 300;
+	/** A ranking row: its label above the bar (labels are long in some languages), its count to the right. */
+	static final int ROW_HEIGHT = 46;
 	static final int COUNT_WIDTH = 50;
 
 	/** Horizontal bars in the order given, for the top refusal reasons and the methods. */
@@ -82,8 +82,8 @@ final class Charts {
 		List<Bar> bars = new ArrayList<>();
 		int row = 0;
 		for (Map.Entry<String, Integer> count : counts.entrySet()) {
-			double width = (WIDTH - LABEL_WIDTH - COUNT_WIDTH) * count.getValue() / (double) max;
-			bars.add(new Bar(LABEL_WIDTH, row * 30 + 4, round(width), 22, "bar-failed", count.getValue(), count.getKey()));
+			double width = (WIDTH - COUNT_WIDTH) * count.getValue() / (double) max;
+			bars.add(new Bar(0, row * ROW_HEIGHT + 22, round(width), 18, "bar-failed", count.getValue(), count.getKey()));
 			row++;
 		}
 		return bars;

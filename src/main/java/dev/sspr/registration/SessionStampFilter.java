@@ -20,11 +20,22 @@ public class SessionStampFilter extends OncePerRequestFilter {
 
 	private final Directory directory;
 	private final String signInPath;
+	private final boolean administratorsOnly;
 
-	/** @param signInPath where an ended session is sent, e.g. {@code /sign-in} */
-	public SessionStampFilter(Directory directory, String signInPath) {
+	/**
+	 * @param signInPath where an ended session is sent, e.g. {@code /sign-in}
+	 * @param administratorsOnly also end an administrator's session once they are no longer one (the
+	 *     admin console: a revoked role takes effect at the next request, not the next sign-in)
+	 */
+	public SessionStampFilter(Directory directory, String signInPath, boolean administratorsOnly) {
 		this.directory = directory;
 		this.signInPath = signInPath;
+		this.administratorsOnly = administratorsOnly;
+	}
+
+	/** Someone who never was an administrator is simply refused the console, their session kept. */
+	private static boolean signedInAsAdministrator(Authentication authentication) {
+		return authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
 	}
 
 	@Override
@@ -33,7 +44,9 @@ public class SessionStampFilter extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
 			boolean current = directory.user(user.userPk())
-					.filter(u -> u.enabled() && u.securityStamp() == user.securityStamp()).isPresent();
+					.filter(u -> u.enabled() && u.securityStamp() == user.securityStamp())
+					.filter(u -> !(administratorsOnly && signedInAsAdministrator(authentication)) || u.administrator())
+					.isPresent();
 			if (!current) {
 				SecurityContextHolder.clearContext();
 				HttpSession session = request.getSession(false);

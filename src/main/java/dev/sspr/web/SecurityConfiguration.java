@@ -45,7 +45,7 @@ class SecurityConfiguration {
 						.defaultSuccessUrl("/admin", true).failureUrl("/admin/sign-in?error"))
 				.logout(logout -> logout.logoutUrl("/admin/sign-out").logoutSuccessUrl("/admin/sign-in?signedOut"))
 				.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-				.addFilterAfter(new SessionStampFilter(directory, "/admin/sign-in"), AnonymousAuthenticationFilter.class)
+				.addFilterAfter(new SessionStampFilter(directory, "/admin/sign-in", true), AnonymousAuthenticationFilter.class)
 				.addFilterAfter(new IdleTimeoutFilter(properties.idleTimeout()), SessionStampFilter.class);
 		return common(http).build();
 	}
@@ -66,7 +66,7 @@ class SecurityConfiguration {
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInFlow))
 				.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
 				.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-				.addFilterAfter(new SessionStampFilter(directory, "/sign-in"), AnonymousAuthenticationFilter.class);
+				.addFilterAfter(new SessionStampFilter(directory, "/sign-in", false), AnonymousAuthenticationFilter.class);
 		return common(http).build();
 	}
 

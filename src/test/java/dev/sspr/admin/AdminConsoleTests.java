@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.sspr.DemoUsers;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.policy.PolicySettings;
+import dev.sspr.verification.SecurityQuestions;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Access to the console, every page in every language, and the policy editor's forms. */
 class AdminConsoleTests extends AdminTestSupport {
+
+	@Autowired
+	SecurityQuestions questions;
 
 	static final List<String> PAGES = List.of("/admin", "/admin/policy", "/admin/customization", "/admin/users",
 			"/admin/activity", "/admin/users/%d", "/admin/users/%d/reregister");
@@ -49,6 +54,21 @@ class AdminConsoleTests extends AdminTestSupport {
 		MockHttpSession signedIn = (MockHttpSession) signIn.getRequest().getSession(false);
 		mvc.perform(get("/admin").session(signedIn)).andExpect(status().isOk());
 		assertThat(signedIn.getMaxInactiveInterval()).isEqualTo(9 * 60);
+	}
+
+	@Test
+	void whenTheAdministratorRoleIsRevokedThenTheConsoleSessionEndsAtTheNextRequest() throws Exception {
+		String userId = "megan@contoso.example";
+		org.springframework.test.web.servlet.request.RequestPostProcessor megan = as(userId);
+		mvc.perform(get("/admin").with(megan)).andExpect(status().isOk());
+		jdbc.sql("delete from user_admin_role where user_id = ?").param(user(userId).id()).update();
+		try {
+			mvc.perform(get("/admin").with(megan)).andExpect(redirectedUrl("/admin/sign-in?ended"));
+		}
+		finally {
+			jdbc.sql("insert into user_admin_role (user_id, role_name) values (?, 'Helpdesk Administrator')")
+					.param(user(userId).id()).update();
+		}
 	}
 
 	@Test
@@ -189,6 +209,29 @@ class AdminConsoleTests extends AdminTestSupport {
 				.andExpect(redirectedUrl("/admin/policy?saved"));
 		assertThat(policies.current(tenantId("contoso")).policy().enabledMethods())
 				.containsExactlyInAnyOrder(MethodKind.MOBILE_SMS, MethodKind.SECURITY_QUESTIONS);
+	}
+
+	@Test
+	void whenACustomQuestionIsRemovedThenThePreviewCountsItsAnswersAndSavingDeletesThem() throws Exception {
+		mvc.perform(policyPost("customQuestions", "Where was our first office?")).andExpect(redirectedUrl("/admin/policy?saved"));
+		long question = jdbc.sql("select id from custom_question where text = 'Where was our first office?'")
+				.query(Long.class).single();
+		// Email plus three answers (one of them to the custom question): two methods, so she can reset.
+		String userId = dev.sspr.TestUsers.in(jdbc).contoso().withEmail("q@mail.example").create();
+		long pk = user(userId).id();
+		questions.register(pk, List.of(new SecurityQuestions.NewAnswer("q01", null, "one answer"),
+				new SecurityQuestions.NewAnswer("q02", null, "two answer"),
+				new SecurityQuestions.NewAnswer(null, question, "three answer")));
+
+		MvcResult preview = mvc.perform(policyPost("customQuestions", "")).andExpect(view().name("admin/impact")).andReturn();
+		ImpactPreview.Impact impact = (ImpactPreview.Impact) preview.getModelAndView().getModel().get("impact");
+		assertThat(impact.losing()).extracting(u -> u.userId()).containsExactly(userId);
+		assertThat(questions.count(pk)).isEqualTo(3);
+
+		mvc.perform(policyPost("customQuestions", "", "action", "confirm", "confirmedImpact", "1"))
+				.andExpect(redirectedUrl("/admin/policy?saved"));
+		assertThat(questions.count(pk)).isEqualTo(2);
+		assertThat(policies.current(tenantId("contoso")).customQuestions()).isEmpty();
 	}
 
 	@Test

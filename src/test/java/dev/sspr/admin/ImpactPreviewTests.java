@@ -1,0 +1,94 @@
+package dev.sspr.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dev.sspr.TestCaptcha;
+import dev.sspr.directory.UserAccount;
+import dev.sspr.policy.MethodKind;
+import dev.sspr.policy.PolicySettings;
+import dev.sspr.policy.SsprPolicy;
+import dev.sspr.policy.SsprScope;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * R-62: the preview names exactly the users whom the reset portal, asked afterwards, turns away
+ * although it let them in before. The portal is asked through its own start page, one user at a
+ * time, before and after the change is saved.
+ */
+class ImpactPreviewTests extends AdminTestSupport {
+
+	@Autowired
+	ImpactPreview preview;
+
+	static SsprPolicy copy(SsprPolicy p, SsprScope scope, String group, Set<MethodKind> methods, int required) {
+		return new SsprPolicy(scope, group, methods, required, p.questionsToRegister(), p.questionsToReset(),
+				p.requireRegistration(), p.reconfirmDays(), p.notifyUsers(), p.notifyAdmins(), p.writebackEnabled(),
+				p.unlockWithoutReset(), p.showRefusalReason());
+	}
+
+	static Stream<Arguments> changes() {
+		UnaryOperator<SsprPolicy> twoRequired = p -> copy(p, p.scope(), p.scopeGroup(), p.enabledMethods(), 2);
+		UnaryOperator<SsprPolicy> noEmailNoApp = p -> copy(p, p.scope(), p.scopeGroup(),
+				EnumSet.of(MethodKind.MOBILE_SMS, MethodKind.MOBILE_VOICE, MethodKind.SECURITY_QUESTIONS), p.methodsRequired());
+		UnaryOperator<SsprPolicy> narrowed = p -> copy(p, SsprScope.SELECTED, "Finance", p.enabledMethods(), p.methodsRequired());
+		UnaryOperator<SsprPolicy> textsOnly = p -> copy(p, p.scope(), p.scopeGroup(), EnumSet.of(MethodKind.MOBILE_SMS),
+				p.methodsRequired());
+		return Stream.of(
+				Arguments.of("fabrikam", "required methods 1 -> 2", twoRequired),
+				Arguments.of("contoso", "email and app disabled", noEmailNoApp),
+				Arguments.of("contoso", "scope narrowed to another group", narrowed),
+				Arguments.of("fabrikam", "scope narrowed to a group", narrowed),
+				Arguments.of("fabrikam", "only text messages", textsOnly));
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("changes")
+	void whenAChangeIsPreviewedThenItNamesExactlyWhomTheResetFlowThenRefuses(String tenant, String change,
+			UnaryOperator<SsprPolicy> edit) throws Exception {
+		long tenantId = tenantId(tenant);
+		PolicySettings current = policies.current(tenantId);
+		SsprPolicy proposed = edit.apply(current.policy());
+		List<UserAccount> users = directory.usersOf(tenantId);
+
+		Set<String> eligibleBefore = admittedByTheResetFlow(users);
+		Set<String> previewed = preview.of(tenantId, current.policy(), proposed, Set.of()).losing().stream()
+				.map(UserAccount::userId).collect(Collectors.toCollection(TreeSet::new));
+
+		policies.save(tenantId, new PolicySettings(proposed, current.customQuestions(), current.bannedTerms(),
+				current.returnToOrigins()));
+		Set<String> eligibleAfter = admittedByTheResetFlow(users);
+
+		Set<String> lost = eligibleBefore.stream().filter(u -> !eligibleAfter.contains(u))
+				.collect(Collectors.toCollection(TreeSet::new));
+		assertThat(lost).as("the change must cost someone their reset, or the test proves nothing").isNotEmpty();
+		assertThat(previewed).isEqualTo(lost);
+	}
+
+	/** The users whose identification the portal answers with the method page, not a refusal. */
+	Set<String> admittedByTheResetFlow(List<UserAccount> users) throws Exception {
+		Set<String> admitted = new TreeSet<>();
+		for (UserAccount user : users) {
+			throttle.clearAll();
+			String challenge = mvc.perform(get("/captcha/challenge")).andReturn().getResponse().getContentAsString();
+			String target = mvc.perform(post("/reset").with(csrf()).param("userId", user.userId())
+					.param("altcha", TestCaptcha.solve(challenge))).andReturn().getResponse().getRedirectedUrl();
+			if ("/reset/method".equals(target)) {
+				admitted.add(user.userId());
+			}
+		}
+		return admitted;
+	}
+}
