@@ -95,8 +95,10 @@ class CustomizationController {
 	@PostMapping("/admin/customization/logo")
 	String processLogo(@AuthenticationPrincipal SignedInUser admin, @RequestParam(name = "logo", required = false) MultipartFile logo,
 			Model model) throws IOException {
-		byte[] bytes = logo == null || logo.getSize() > LogoCheck.MAX_BYTES + 1 ? oversized(logo) : logo.getBytes();
-		LogoCheck.Result check = LogoCheck.check(bytes);
+		// Too big is refused without reading the upload into memory.
+		boolean tooLarge = logo != null && logo.getSize() > LogoCheck.MAX_BYTES;
+		byte[] bytes = logo == null || tooLarge ? new byte[0] : logo.getBytes();
+		LogoCheck.Result check = tooLarge ? LogoCheck.Result.refused(LogoCheck.TOO_LARGE) : LogoCheck.check(bytes);
 		if (!check.accepted()) {
 			model.addAttribute("customizationForm", CustomizationForm.of(tenant(admin)));
 			model.addAttribute("logoError", check.errorKey());
@@ -121,11 +123,6 @@ class CustomizationController {
 	@ModelAttribute("tenant")
 	TenantInfo tenant(@AuthenticationPrincipal SignedInUser admin) {
 		return branding.tenant(admin.tenantId()).orElseThrow();
-	}
-
-	/** Too big to read: stands in with a size the check refuses, without reading the upload. */
-	private static byte[] oversized(MultipartFile logo) {
-		return logo == null ? new byte[0] : new byte[LogoCheck.MAX_BYTES + 1];
 	}
 
 	private static String change(String name, String before, String after) {

@@ -1,10 +1,10 @@
 package dev.sspr.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
 import dev.sspr.directory.TenantBranding;
 import dev.sspr.directory.TenantInfo;
 import dev.sspr.registration.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

@@ -75,6 +75,14 @@ class AdminBrowserTests extends BrowserTestSupport {
 		page.waitForURL("**/admin");
 	}
 
+	/** Types a user ID on the reset portal's start page and goes on. */
+	private void startReset(Page page, String userId) {
+		page.navigate(url("/reset"));
+		page.fill("#userId", userId);
+		Browser.solveCaptcha(page);
+		page.click("button.primary");
+	}
+
 	private static Optional<String> sessionCookie(BrowserContext context) {
 		return context.cookies().stream().filter(c -> c.name.equals("SSPR_SESSION")).map(c -> c.value).findFirst();
 	}
@@ -85,10 +93,7 @@ class AdminBrowserTests extends BrowserTestSupport {
 			List<String> errors = watchConsole(context);
 			Page page = context.newPage();
 			// A session from the reset portal first: signing in to the console must replace it (S-60).
-			page.navigate(url("/reset"));
-			page.fill("#userId", "janis@fabrikam.example");
-			Browser.solveCaptcha(page);
-			page.click("button.primary");
+			startReset(page, "janis@fabrikam.example");
 			page.waitForURL("**/reset/**");
 			String before = sessionCookie(context).orElseThrow();
 			signIn(page, "edgars@fabrikam.example", DemoUsers.FABRIKAM_PASSWORD);
@@ -111,10 +116,7 @@ class AdminBrowserTests extends BrowserTestSupport {
 		}
 		try (BrowserContext context = newContext("en-US", 390, 844)) {
 			Page page = context.newPage();
-			page.navigate(url("/reset"));
-			page.fill("#userId", "marta@fabrikam.example");
-			Browser.solveCaptcha(page);
-			page.click("button.primary");
+			startReset(page, "marta@fabrikam.example");
 			page.waitForURL("**/reset/contact-admin");
 			shot(page, "admin-en-refused-after-change");
 		}
@@ -171,10 +173,7 @@ class AdminBrowserTests extends BrowserTestSupport {
 		try (BrowserContext context = newContext("en-US", 390, 844)) {
 			List<String> errors = watchConsole(context);
 			Page page = context.newPage();
-			page.navigate(url("/reset"));
-			page.fill("#userId", "alex@contoso.example");
-			Browser.solveCaptcha(page);
-			page.click("button.primary");
+			startReset(page, "alex@contoso.example");
 			page.waitForURL("**/reset/method");
 			assertThat(page.locator("img.logo").isVisible()).isTrue();
 			assertThat(page.locator("img.logo").evaluate("img => img.naturalWidth")).isNotEqualTo(0);
