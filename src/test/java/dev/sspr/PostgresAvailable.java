@@ -24,6 +24,32 @@ public @interface PostgresAvailable {
 	String USER = Condition.env("SSPR_TEST_PG_USER", "postgres");
 	String PASSWORD = Condition.env("SSPR_TEST_PG_PASSWORD", "");
 
+	/** A throwaway schema of its own for one test class: migrated with the demo data, dropped after. */
+	final class Schema {
+
+		private Schema() {
+		}
+
+		public static String newName() {
+			return "sspr_it_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		}
+
+		public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String schema) {
+			registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
+			registry.add("spring.datasource.username", () -> USER);
+			registry.add("spring.datasource.password", () -> PASSWORD);
+			registry.add("spring.flyway.schemas", () -> schema);
+			registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
+			registry.add("sspr.dev.outbox", () -> "true");
+		}
+
+		public static void drop(String schema) throws java.sql.SQLException {
+			try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
+				c.createStatement().execute("drop schema if exists " + schema + " cascade");
+			}
+		}
+	}
+
 	final class Condition implements ExecutionCondition {
 
 		static String env(String name, String fallback) {

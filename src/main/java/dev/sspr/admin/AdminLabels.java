@@ -1,5 +1,7 @@
 package dev.sspr.admin;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,15 @@ class AdminLabels {
 
 	public String method(String kind) {
 		return label("admin.method.", kind);
+	}
+
+	/** A comma-separated list of methods as the audit log stores it, e.g. {@code EMAIL,MOBILE_SMS}. */
+	public String methods(String kinds) {
+		if (kinds == null || kinds.isBlank()) {
+			return "";
+		}
+		return Arrays.stream(kinds.split(",")).map(this::method)
+				.collect(Collectors.joining(", "));
 	}
 
 	private String label(String prefix, String code) {

@@ -35,7 +35,7 @@ class SecurityConfiguration {
 	@Order(0)
 	SecurityFilterChain admin(HttpSecurity http, DirectoryAuthenticationProvider users, Directory directory,
 			AdminProperties properties) throws Exception {
-		http.securityMatcher("/admin", "/admin/**", "/admin.*")
+		http.securityMatcher("/admin", "/admin/**")
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/admin/sign-in").permitAll()
 						.anyRequest().hasRole("ADMIN"))

@@ -8,10 +8,7 @@ import dev.sspr.audit.AuditEntry;
 import dev.sspr.audit.AuditLog;
 import dev.sspr.directory.Directory;
 import dev.sspr.verification.AuthenticatorApps;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
-import java.util.UUID;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,24 +25,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles(value = { "postgres", "test" }, inheritProfiles = false)
 class PostgresJourneyTests extends ResetWebTestSupport {
 
-	static final String SCHEMA = "sspr_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	static final String SCHEMA = PostgresAvailable.Schema.newName();
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> PostgresAvailable.URL + "?currentSchema=" + SCHEMA);
-		registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
-		registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
-		registry.add("spring.flyway.schemas", () -> SCHEMA);
-		registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
-		registry.add("sspr.dev.outbox", () -> "true");
+		PostgresAvailable.Schema.register(registry, SCHEMA);
 	}
 
 	@AfterAll
 	static void dropSchema() throws Exception {
-		try (Connection c = DriverManager.getConnection(PostgresAvailable.URL, PostgresAvailable.USER,
-				PostgresAvailable.PASSWORD)) {
-			c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-		}
+		PostgresAvailable.Schema.drop(SCHEMA);
 	}
 
 	@Autowired
