@@ -9,6 +9,14 @@
       });
     });
   });
+  // A file too large to upload is refused here, before it is sent; the server checks again.
+  document.querySelectorAll('input[type=file][data-max-bytes]').forEach(function (input) {
+    input.addEventListener('change', function () {
+      var tooLarge = input.files.length > 0 && input.files[0].size > Number(input.getAttribute('data-max-bytes'));
+      input.setCustomValidity(tooLarge ? input.getAttribute('data-too-large') : '');
+      input.reportValidity();
+    });
+  });
   // One submit per form: a double tap must not send two codes.
   document.querySelectorAll('form').forEach(function (form) {
     form.addEventListener('submit', function () {

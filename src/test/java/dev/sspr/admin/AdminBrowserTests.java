@@ -161,6 +161,14 @@ class AdminBrowserTests extends BrowserTestSupport {
 			page.fill("#brandColor", "#7a1f5c");
 			page.click("form[action='/admin/customization'] button.primary");
 			page.waitForURL("**/admin/customization?saved");
+			// Too large: the page refuses it before sending, in the page's language.
+			Path big = Files.createTempFile("big", ".png");
+			Files.write(big, new byte[LogoCheck.MAX_BYTES + 1]);
+			page.setInputFiles("#logo", big);
+			Files.delete(big);
+			page.click("form[action='/admin/customization/logo'] button.primary");
+			assertThat(page.url()).endsWith("/admin/customization?saved");
+			assertThat(page.locator("#logo").evaluate("i => i.validationMessage")).asString().contains("100 KB");
 			page.setInputFiles("#logo", logo);
 			page.click("form[action='/admin/customization/logo'] button.primary");
 			page.waitForURL("**/admin/customization?logoSaved");
