@@ -25,7 +25,7 @@ TENANTS = [
     dict(name="fabrikam", display="Fabrikam", domain="fabrikam.example",
          helpdesk_url=None, helpdesk_email="support@fabrikam.example",
          policy=dict(scope="ALL", group=None, required=1, register=3, reset=3, notify_users=True,
-                     notify_admins=False, writeback=False, unlock=True, show_reason=True, require_registration=False,
+                     notify_admins=False, writeback=True, unlock=True, show_reason=True, require_registration=False,
                      reconfirm_days=0),
          return_to=[],
          methods=["APP_CODE", "EMAIL", "MOBILE_SMS"],

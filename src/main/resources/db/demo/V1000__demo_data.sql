@@ -17,7 +17,7 @@ insert into banned_term (tenant_id, term) values ((select id from tenant where n
 
 insert into tenant (name, display_name, helpdesk_url, helpdesk_email) values ('fabrikam', 'Fabrikam', null, 'support@fabrikam.example');
 insert into tenant_domain (domain, tenant_id) values ('fabrikam.example', (select id from tenant where name = 'fabrikam'));
-insert into sspr_policy (tenant_id, scope, scope_group, methods_required, questions_to_register, questions_to_reset, require_registration, reconfirm_days, notify_users, notify_admins, writeback_enabled, unlock_without_reset, show_refusal_reason) values ((select id from tenant where name = 'fabrikam'), 'ALL', null, 1, 3, 3, false, 0, true, false, false, true, true);
+insert into sspr_policy (tenant_id, scope, scope_group, methods_required, questions_to_register, questions_to_reset, require_registration, reconfirm_days, notify_users, notify_admins, writeback_enabled, unlock_without_reset, show_refusal_reason) values ((select id from tenant where name = 'fabrikam'), 'ALL', null, 1, 3, 3, false, 0, true, false, true, true, true);
 insert into sspr_policy_method (tenant_id, method) values ((select id from tenant where name = 'fabrikam'), 'APP_CODE');
 insert into sspr_policy_method (tenant_id, method) values ((select id from tenant where name = 'fabrikam'), 'EMAIL');
 insert into sspr_policy_method (tenant_id, method) values ((select id from tenant where name = 'fabrikam'), 'MOBILE_SMS');

@@ -1,6 +1,8 @@
 package dev.sspr.admin;
 
 import dev.sspr.audit.AdminAction;
+import dev.sspr.directory.DirectorySync;
+import dev.sspr.directory.ldap.WritebackStatus;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.policy.PolicySettings;
 import dev.sspr.policy.PolicyUpdates;
@@ -10,6 +12,7 @@ import jakarta.validation.Valid;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The policy editor (R-60, R-61) with the impact preview of R-62: a change that would stop anyone
@@ -32,11 +36,39 @@ class PolicyController {
 	private final PolicyUpdates policies;
 	private final ImpactPreview preview;
 	private final ApplicationEventPublisher events;
+	private final WritebackStatus writeback;
+	private final DirectorySync sync;
 
-	PolicyController(PolicyUpdates policies, ImpactPreview preview, ApplicationEventPublisher events) {
+	PolicyController(PolicyUpdates policies, ImpactPreview preview, ApplicationEventPublisher events,
+			WritebackStatus writeback, DirectorySync sync) {
 		this.policies = policies;
 		this.preview = preview;
 		this.events = events;
+		this.writeback = writeback;
+		this.sync = sync;
+	}
+
+	/** The on-premises group's status, for the tenant whose directory is connected. */
+	@ModelAttribute
+	void onPremises(@AuthenticationPrincipal SignedInUser admin, Model model) {
+		boolean connected = sync.tenantId().filter(id -> id == admin.tenantId()).isPresent();
+		model.addAttribute("directoryConnected", connected);
+		model.addAttribute("writebackStatus", connected ? writeback.check()
+				: new WritebackStatus.Report(WritebackStatus.State.NOT_CONFIGURED, null, null));
+		model.addAttribute("lastSync", connected ? sync.lastRun(admin.tenantId()).orElse(null) : null);
+	}
+
+	/** Synchronizes the directory now; only the tenant whose directory it is may ask. */
+	@PostMapping("/admin/directory/sync")
+	String processSync(@AuthenticationPrincipal SignedInUser admin) {
+		if (sync.tenantId().filter(id -> id == admin.tenantId()).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		DirectorySync.SyncRun run = sync.syncNow();
+		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_DIRECTORY_SYNCED, admin.tenantId(), admin.userId(),
+				null, run.success(), run.success() ? run.created() + " created, " + run.updated() + " updated, "
+						+ run.disabled() + " disabled, " + run.skipped() + " skipped" : run.error()));
+		return "redirect:/admin/policy?synced#on-premises";
 	}
 
 	@GetMapping("/admin/policy")

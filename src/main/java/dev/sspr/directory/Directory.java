@@ -100,9 +100,7 @@ public class Directory {
 	public void resetPassword(long userPk, String newPassword) throws PasswordWriteException {
 		UserEntity entity = users.findById(userPk).orElseThrow();
 		UserAccount account = entity.toAccount();
-		PasswordWriter writer = writerFor(account.passwordSource());
-		writer.writePassword(account, newPassword);
-		writer.unlock(account);
+		writerFor(account.passwordSource()).resetPassword(account, newPassword);
 		entity.locked = false;
 		entity.securityStamp++;
 	}

@@ -12,4 +12,13 @@ public interface PasswordWriter {
 	void writePassword(UserAccount user, String newPassword) throws PasswordWriteException;
 
 	void unlock(UserAccount user) throws PasswordWriteException;
+
+	/**
+	 * Sets the password and unlocks the account, both or neither (R-19). Writers whose directory can
+	 * do both in one operation override this.
+	 */
+	default void resetPassword(UserAccount user, String newPassword) throws PasswordWriteException {
+		writePassword(user, newPassword);
+		unlock(user);
+	}
 }

@@ -44,6 +44,8 @@ class UserEntity {
 	long securityStamp;
 	Instant passwordChangedAt;
 	Instant securityInfoConfirmedAt;
+	/** The on-premises directory's id of the entry this user was synchronized from, or null. */
+	String externalId;
 
 	// Batched: a page of users costs two more queries, not two per user.
 	@ElementCollection(fetch = FetchType.EAGER)
