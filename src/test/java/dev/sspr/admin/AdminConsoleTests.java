@@ -94,6 +94,25 @@ class AdminConsoleTests extends AdminTestSupport {
 		}
 	}
 
+	@Test
+	void whenTheDirectorysTenantOpensThePolicyThenWritebackStatusAndSyncAreThereAndWork() throws Exception {
+		String page = mvc.perform(get("/admin/policy").with(as(FABRIKAM_ADMIN))).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("Working: your on-premises directory is connected").contains("/admin/directory/sync");
+		long syncs = auditCount("ADMIN_DIRECTORY_SYNCED");
+		mvc.perform(post("/admin/directory/sync").with(as(FABRIKAM_ADMIN)).with(csrf()))
+				.andExpect(redirectedUrl("/admin/policy?synced#on-premises"));
+		assertThat(auditCount("ADMIN_DIRECTORY_SYNCED")).isEqualTo(syncs + 1);
+		assertThat(mvc.perform(get("/admin/policy").with(as(FABRIKAM_ADMIN))).andReturn().getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("0 created");
+
+		// Contoso has no directory connected: no sync, and the status says so.
+		String contoso = mvc.perform(get("/admin/policy").with(as(CONTOSO_ADMIN))).andReturn().getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(contoso).contains("Not configured properly").doesNotContain("/admin/directory/sync");
+		mvc.perform(post("/admin/directory/sync").with(as(CONTOSO_ADMIN)).with(csrf())).andExpect(status().isNotFound());
+	}
+
 	// ---- policy editor -----------------------------------------------------------------------
 
 	/** The contoso policy as the form posts it, with some fields replaced ({@code name, value, ...}). */
