@@ -88,7 +88,11 @@ class ChangePasswordController {
 			return page(model);
 		}
 		UserAccount current = account.get();
-		List<PasswordViolation> violations = form.newPassword().equals(form.confirmPassword())
+		// the writeback switch applies here too; with it off, an on-premises password is changed on premises.
+		boolean writeback = !current.passwordSource().onPremises() || policies.policyOf(current.tenantId()).writebackEnabled();
+		List<PasswordViolation> violations = !writeback
+				? List.of(new PasswordViolation("reset.password.error.writeUnavailable", List.of()))
+				: form.newPassword().equals(form.confirmPassword())
 				? passwordPolicy.check(form.newPassword(), new PasswordContext(current.userId(), current.displayName(),
 						current.givenName(), current.surname(), tenantName(current), policies.bannedTerms(current.tenantId())))
 				: List.of(new PasswordViolation("password.rule.mismatch", List.of()));

@@ -137,6 +137,38 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 				.query(Long.class).single()).isPositive();
 	}
 
+	org.springframework.mock.web.MockHttpSession signIn(String userId, String password) throws Exception {
+		MvcResult result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/sign-in")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("userId", userId).param("password", password)).andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
+		return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	MvcResult changePassword(org.springframework.mock.web.MockHttpSession session, String current, String next)
+			throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/security-info/password")
+				.session(session).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("currentPassword", current).param("newPassword", next).param("confirmPassword", next)).andReturn();
+	}
+
+	@Test
+	void whenAnOnPremisesUserChangesTheirPasswordThenItIsWrittenBackOnlyWhileWritebackIsOn() throws Exception {
+		server().modify(ANDRIS, new Modification(ModificationType.DELETE, "pwdAccountLockedTime"));
+		sync.syncNow();
+		org.springframework.mock.web.MockHttpSession session = signIn("andris@fabrikam.example", PASSWORD);
+		jdbc.sql("update sspr_policy set writeback_enabled = false where tenant_id = (select id from tenant where name = 'fabrikam')")
+				.update();
+		MvcResult refused = changePassword(session, PASSWORD, "Ventspils-Osta-2026!");
+		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("newPassword-error");
+		assertThat(binds(ANDRIS, PASSWORD)).isTrue();
+		writebackBackOn();
+		assertThat(changePassword(session, PASSWORD, "Ventspils-Osta-2026!").getResponse().getRedirectedUrl())
+				.contains("/security-info");
+		assertThat(binds(ANDRIS, "Ventspils-Osta-2026!")).isTrue();
+		assertThat(binds(ANDRIS, PASSWORD)).isFalse();
+	}
+
 	static String messageIn(String language, String key) throws Exception {
 		java.util.Properties messages = new java.util.Properties();
 		try (var in = OnPremisesResetTests.class.getResourceAsStream("/messages_" + language + ".properties")) {
