@@ -15,7 +15,7 @@ BENCH_JAVA=${BENCH_JAVA:-$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -1)/bin/
 JAVA_MAJOR=$("$BENCH_JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')
 # The JVM and server settings the README recommends for a small (2-core) instance.
 # C1 only and periodic native-heap trimming trade some peak throughput for ~80 MiB less memory.
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx56m -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx60m -XX:NewSize=10m -XX:MaxNewSize=10m -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000"}
 SERVER_OPTS=${SERVER_OPTS:-"--server.tomcat.threads.max=8"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # The identify harness sends hundreds of lookups from 127.0.0.1: lift the per-address and per-user
