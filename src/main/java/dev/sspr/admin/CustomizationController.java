@@ -41,16 +41,20 @@ class CustomizationController {
 			String helpdeskEmail,
 			@Size(max = 7, message = "{admin.customization.brandColor.invalid}")
 			@Pattern(regexp = "^$|^#[0-9a-fA-F]{6}$", message = "{admin.customization.brandColor.invalid}")
-			String brandColor) {
+			String brandColor,
+			@Size(max = 320, message = "{input.tooLong}") @PlainText
+			@Pattern(regexp = "^$|^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$", message = "{admin.customization.helpdeskEmail.invalid}")
+			String mailFrom) {
 
-		static CustomizationForm of(TenantInfo tenant) {
+		static CustomizationForm of(TenantInfo tenant, String mailFrom) {
 			return new CustomizationForm(blank(tenant.helpdeskUrl()), blank(tenant.helpdeskEmail()),
-					blank(tenant.brandColor()));
+					blank(tenant.brandColor()), blank(mailFrom));
 		}
 
 		Customization toCustomization() {
 			return new Customization(nullIfBlank(helpdeskUrl), nullIfBlank(helpdeskEmail),
-					brandColor == null || brandColor.isBlank() ? null : brandColor.strip().toLowerCase(Locale.ROOT));
+					brandColor == null || brandColor.isBlank() ? null : brandColor.strip().toLowerCase(Locale.ROOT),
+					nullIfBlank(mailFrom));
 		}
 
 		private static String blank(String value) {
@@ -72,7 +76,7 @@ class CustomizationController {
 
 	@GetMapping("/admin/customization")
 	String initCustomization(@AuthenticationPrincipal SignedInUser admin, Model model) {
-		model.addAttribute("customizationForm", CustomizationForm.of(tenant(admin)));
+		model.addAttribute("customizationForm", form(admin));
 		return VIEW;
 	}
 
@@ -83,12 +87,14 @@ class CustomizationController {
 			return VIEW;
 		}
 		TenantInfo before = tenant(admin);
+		String fromBefore = branding.mailFrom(admin.tenantId()).orElse(null);
 		Customization after = customizationForm.toCustomization();
 		branding.customize(admin.tenantId(), after);
 		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_CUSTOMIZATION_CHANGED, admin.tenantId(), admin.userId(),
 				null, true, change("helpdeskUrl", before.helpdeskUrl(), after.helpdeskUrl())
 						+ change("helpdeskEmail", before.helpdeskEmail(), after.helpdeskEmail())
-						+ change("brandColor", before.brandColor(), after.brandColor())));
+						+ change("brandColor", before.brandColor(), after.brandColor())
+						+ change("mailFrom", fromBefore, after.mailFrom())));
 		return "redirect:/admin/customization?saved";
 	}
 
@@ -100,7 +106,7 @@ class CustomizationController {
 		byte[] bytes = logo == null || tooLarge ? new byte[0] : logo.getBytes();
 		LogoCheck.Result check = tooLarge ? LogoCheck.Result.refused(LogoCheck.TOO_LARGE) : LogoCheck.check(bytes);
 		if (!check.accepted()) {
-			model.addAttribute("customizationForm", CustomizationForm.of(tenant(admin)));
+			model.addAttribute("customizationForm", form(admin));
 			model.addAttribute("logoError", check.errorKey());
 			events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_LOGO_CHANGED, admin.tenantId(), admin.userId(), null,
 					false, check.errorKey()));
@@ -118,6 +124,10 @@ class CustomizationController {
 		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_LOGO_CHANGED, admin.tenantId(), admin.userId(), null,
 				true, "removed"));
 		return "redirect:/admin/customization?logoRemoved";
+	}
+
+	private CustomizationForm form(SignedInUser admin) {
+		return CustomizationForm.of(tenant(admin), branding.mailFrom(admin.tenantId()).orElse(null));
 	}
 
 	@ModelAttribute("tenant")

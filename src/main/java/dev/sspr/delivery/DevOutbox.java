@@ -11,12 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded default's message sender: keeps the last messages in memory so that a person can
+ * The embedded default's transport: keeps the last messages in memory so that a person can
  * read codes at {@code /dev/outbox}. Only on when {@code sspr.dev.outbox=true} (the dev profile).
  */
 @Component
 @ConditionalOnProperty(name = "sspr.dev.outbox", havingValue = "true")
-public final class DevOutbox implements MessageSender {
+public final class DevOutbox implements Transport {
 
 	private static final Logger log = LoggerFactory.getLogger(DevOutbox.class);
 	private static final int CAPACITY = 200;
@@ -34,12 +34,27 @@ public final class DevOutbox implements MessageSender {
 	}
 
 	@Override
-	public synchronized void send(OutgoingMessage message) {
+	public boolean handles(Channel channel) {
+		return true;
+	}
+
+	@Override
+	public boolean fallback() {
+		return true;
+	}
+
+	@Override
+	public String deliver(long messageId, OutgoingMessage message) {
+		keep(message);
+		return "outbox-" + messageId;
+	}
+
+	private synchronized void keep(OutgoingMessage message) {
 		if (entries.size() == CAPACITY) {
 			entries.removeLast();
 		}
 		entries.addFirst(new Entry(clock.instant(), message));
-		log.info("Message queued in dev outbox: {}", message);
+		log.info("Message kept in the dev outbox: {}", message);
 	}
 
 	/** Newest first. */

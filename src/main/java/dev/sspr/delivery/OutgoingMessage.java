@@ -3,15 +3,28 @@ package dev.sspr.delivery;
 import java.util.Objects;
 
 /**
- * A rendered message. {@code toString} leaves out the subject and body, which may hold a code, so
+ * A rendered message. {@code toString} leaves out the subject and bodies, which may hold a code, so
  * that a message never reaches a log by accident (R-53, S-24).
+ *
+ * @param html the email's HTML body, or null (texts and calls; a plain email)
+ * @param from the email's {@code From}, or null for the portal's
+ * @param correlation what the message belongs to (a reset flow's id), so its fate can be looked up
  */
-public record OutgoingMessage(Channel channel, String destination, String subject, String body) {
+public record OutgoingMessage(Channel channel, String destination, String subject, String body, String html,
+		String from, String correlation) {
 
 	public OutgoingMessage {
 		Objects.requireNonNull(channel, "channel");
 		Objects.requireNonNull(destination, "destination");
 		Objects.requireNonNull(body, "body");
+	}
+
+	public OutgoingMessage(Channel channel, String destination, String subject, String body) {
+		this(channel, destination, subject, body, null, null, null);
+	}
+
+	public OutgoingMessage withCorrelation(String correlationId) {
+		return new OutgoingMessage(channel, destination, subject, body, html, from, correlationId);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.sspr.directory;
 
+import dev.sspr.delivery.Letterhead;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,14 +11,21 @@ import org.springframework.transaction.annotation.Transactional;
  * logo itself is served, never with the tenant.
  */
 @Service
-public class TenantBranding {
+public class TenantBranding implements Letterhead.Source {
 
 	/** A logo as stored: already checked by whoever uploaded it. */
 	public record Logo(byte[] bytes, String contentType, long version) {
 	}
 
-	/** What an administrator edits; {@code brandColor} is {@code #rrggbb} or null. */
-	public record Customization(String helpdeskUrl, String helpdeskEmail, String brandColor) {
+	/**
+	 * What an administrator edits; {@code brandColor} is {@code #rrggbb} or null, {@code mailFrom} the
+	 * address the tenant's emails come from, or null for the portal's.
+	 */
+	public record Customization(String helpdeskUrl, String helpdeskEmail, String brandColor, String mailFrom) {
+
+		public Customization(String helpdeskUrl, String helpdeskEmail, String brandColor) {
+			this(helpdeskUrl, helpdeskEmail, brandColor, null);
+		}
 	}
 
 	private final TenantRepository tenants;
@@ -45,6 +53,25 @@ public class TenantBranding {
 		tenant.helpdeskEmail = customization.helpdeskEmail();
 		tenant.brandColor = customization.brandColor();
 		tenant.brandingVersion++;
+		tenants.flush();
+		jdbc.sql("update tenant set mail_from = ? where id = ?").params(customization.mailFrom(), tenantId).update();
+	}
+
+	/** The tenant's own {@code From} address for email, if it set one. */
+	@Transactional(readOnly = true)
+	public Optional<String> mailFrom(long tenantId) {
+		return jdbc.sql("select mail_from from tenant where id = ?").param(tenantId).query(String.class).optional()
+				.filter(from -> from != null && !from.isBlank());
+	}
+
+	/** Who the tenant's messages come from: its name, helpdesk and {@code From}. */
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Letterhead> of(long tenantId) {
+		return jdbc.sql("select display_name, helpdesk_url, helpdesk_email, mail_from from tenant where id = ?")
+				.param(tenantId)
+				.query((rs, n) -> new Letterhead(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+				.optional();
 	}
 
 	@Transactional

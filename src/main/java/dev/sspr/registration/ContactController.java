@@ -162,7 +162,7 @@ class ContactController {
 		// The old address hears of the change: the old email always, and the old phone when a phone changed.
 		String oldEmail = before.resetEmail();
 		if (oldEmail != null && !oldEmail.equalsIgnoreCase(pending.destination())) {
-			sender.send(composer.contactChanged(oldEmail, tenant, locale));
+			sender.send(composer.contactChanged(oldEmail, user.tenantId(), tenant, locale));
 		}
 		if (kind.equals("phone") && before.authPhone() != null && !before.authPhone().equals(pending.destination())) {
 			sender.send(composer.contactChangedText(before.authPhone(), tenant, locale));

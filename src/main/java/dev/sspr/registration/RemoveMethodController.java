@@ -57,7 +57,7 @@ class RemoveMethodController {
 		}
 		if ((kind.equals("email") || kind.equals("phone")) && before.resetEmail() != null) {
 			String tenant = directory.tenantForUserId(user.userId()).map(TenantInfo::displayName).orElse("");
-			sender.send(composer.contactChanged(before.resetEmail(), tenant, locale));
+			sender.send(composer.contactChanged(before.resetEmail(), user.tenantId(), tenant, locale));
 		}
 		events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.METHOD_REMOVED, user.tenantId(),
 				user.userId(), kind.toUpperCase(Locale.ROOT), true, null));

@@ -1,5 +1,6 @@
 package dev.sspr.reset;
 
+import dev.sspr.delivery.Outbox;
 import dev.sspr.directory.TenantInfo;
 import dev.sspr.captcha.CaptchaVerifier;
 import dev.sspr.policy.MethodKind;
@@ -51,11 +52,13 @@ class ResetController {
 	private final ResetService service;
 	private final CaptchaVerifier captcha;
 	private final Clock clock;
+	private final Outbox outbox;
 
-	ResetController(ResetService service, CaptchaVerifier captcha, Clock clock) {
+	ResetController(ResetService service, CaptchaVerifier captcha, Clock clock, Outbox outbox) {
 		this.service = service;
 		this.captcha = captcha;
 		this.clock = clock;
+		this.outbox = outbox;
 	}
 
 	@InitBinder
@@ -326,6 +329,8 @@ class ResetController {
 		model.addAttribute("option", flow.option(challenge.method()).orElse(null));
 		model.addAttribute("required", flow.required());
 		model.addAttribute("provenCount", flow.proven().size());
+		// The code was queued, and the user was told so; if delivery has since given up, say that too.
+		model.addAttribute("deliveryFailed", outbox.statusOf(flow.id()).filter(s -> s == Outbox.Status.FAILED).isPresent());
 		if (!model.containsAttribute("destinationForm")) {
 			model.addAttribute("destinationForm", new DestinationForm(""));
 		}

@@ -10,6 +10,8 @@ public enum Limit {
 	SEND_PER_ACCOUNT,
 	/** Codes sent on behalf of one client address. */
 	SEND_PER_ADDRESS,
+	/** Codes sent to one email address or phone number, whoever asks (a shared or victim's number). */
+	SEND_PER_DESTINATION,
 	/** Texts and calls of one tenant in a day (toll-fraud guard, S-11). */
 	PHONE_SEND_PER_TENANT,
 	/** Verification tries from one client address. */

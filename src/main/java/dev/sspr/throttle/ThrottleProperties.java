@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookupPerUser identify posts per user ID typed (default 10 an hour)
  * @param sendPerAccount codes sent to one account (default 5 an hour, 10 a day)
  * @param sendPerAddress codes sent for one client address (default 20 an hour)
+ * @param sendPerDestination codes sent to one email address or phone number (default 5 an hour, 10 a day)
  * @param phoneSendPerTenant texts and calls per tenant (default 1000 a day)
  * @param tryPerAddress verification tries per client address (default 30 an hour)
  * @param signInPerAddress sign-in attempts per client address (default 30 in 15 minutes)
@@ -26,6 +27,7 @@ public record ThrottleProperties(
 		@DefaultValue("10/PT1H") List<String> lookupPerUser,
 		@DefaultValue({ "5/PT1H", "10/P1D" }) List<String> sendPerAccount,
 		@DefaultValue("20/PT1H") List<String> sendPerAddress,
+		@DefaultValue({ "5/PT1H", "10/P1D" }) List<String> sendPerDestination,
 		@DefaultValue("1000/P1D") List<String> phoneSendPerTenant,
 		@DefaultValue("30/PT1H") List<String> tryPerAddress,
 		@DefaultValue("30/PT15M") List<String> signInPerAddress,
@@ -49,6 +51,7 @@ public record ThrottleProperties(
 		map.put(Limit.LOOKUP_PER_USER, parse(lookupPerUser));
 		map.put(Limit.SEND_PER_ACCOUNT, parse(sendPerAccount));
 		map.put(Limit.SEND_PER_ADDRESS, parse(sendPerAddress));
+		map.put(Limit.SEND_PER_DESTINATION, parse(sendPerDestination));
 		map.put(Limit.PHONE_SEND_PER_TENANT, parse(phoneSendPerTenant));
 		map.put(Limit.TRY_PER_ADDRESS, parse(tryPerAddress));
 		map.put(Limit.SIGN_IN_PER_ADDRESS, parse(signInPerAddress));

@@ -61,6 +61,10 @@ public class OneTimeCodes {
 		if (request.clientAddress() != null && !throttle.tryAcquire(Limit.SEND_PER_ADDRESS, request.clientAddress())) {
 			return SendOutcome.SUPPRESSED_ADDRESS_LIMIT;
 		}
+		if (!throttle.tryAcquire(Limit.SEND_PER_DESTINATION,
+				request.destination().replaceAll("[\\s()\\-.]", "").toLowerCase(java.util.Locale.ROOT))) {
+			return SendOutcome.SUPPRESSED_DESTINATION_LIMIT;
+		}
 		Channel channel = channelOf(request.method());
 		if (channel != Channel.EMAIL
 				&& !throttle.tryAcquire(Limit.PHONE_SEND_PER_TENANT, Long.toString(request.tenantId()))) {
@@ -78,8 +82,9 @@ public class OneTimeCodes {
 						hash(request.flowId(), request.method(), code), FailureLedger.utc(now),
 						FailureLedger.utc(now.plus(lifetime)))
 				.update();
-		sender.send(composer.verificationCode(channel, request.destination(), code, request.tenantName(), lifetime,
-				request.locale()));
+		// Queued in this transaction, with the code's hash: both or neither (the outbox delivers after commit).
+		sender.send(composer.verificationCode(channel, request.destination(), code, request.tenantId(),
+				request.tenantName(), lifetime, request.locale()).withCorrelation(request.flowId()));
 		return SendOutcome.SENT;
 	}
 

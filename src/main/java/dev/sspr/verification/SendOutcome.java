@@ -5,7 +5,7 @@ package dev.sspr.verification;
  * the suppressed ones.
  */
 public enum SendOutcome {
-	SENT, SUPPRESSED_ACCOUNT_LIMIT, SUPPRESSED_ADDRESS_LIMIT, SUPPRESSED_TENANT_LIMIT;
+	SENT, SUPPRESSED_ACCOUNT_LIMIT, SUPPRESSED_ADDRESS_LIMIT, SUPPRESSED_DESTINATION_LIMIT, SUPPRESSED_TENANT_LIMIT;
 
 	public boolean suppressed() {
 		return this != SENT;

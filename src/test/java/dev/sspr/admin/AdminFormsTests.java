@@ -43,8 +43,11 @@ class AdminFormsTests extends AdminTestSupport {
 	void whenCustomizationIsValidThenItIsSavedAuditedAndShownToTheTenantsUsers() throws Exception {
 		mvc.perform(post("/admin/customization").with(as(CONTOSO_ADMIN)).with(csrf())
 						.param("helpdeskUrl", "https://help.contoso.example/sspr").param("helpdeskEmail", "it@contoso.example")
-						.param("brandColor", "#FFD700"))
+						.param("brandColor", "#FFD700").param("mailFrom", "it@contoso.example"))
 				.andExpect(redirectedUrl("/admin/customization?saved"));
+		assertThat(branding.mailFrom(tenantId("contoso"))).contains("it@contoso.example");
+		assertThat(branding.of(tenantId("contoso"))).get()
+				.satisfies(letterhead -> assertThat(letterhead.mailFrom()).isEqualTo("it@contoso.example"));
 		TenantInfo tenant = branding.tenant(tenantId("contoso")).orElseThrow();
 		assertThat(tenant.helpdeskUrl()).isEqualTo("https://help.contoso.example/sspr");
 		assertThat(tenant.brandColor()).isEqualTo("#ffd700");
@@ -63,9 +66,9 @@ class AdminFormsTests extends AdminTestSupport {
 		TenantInfo before = branding.tenant(tenantId("contoso")).orElseThrow();
 		MvcResult result = mvc.perform(post("/admin/customization").with(as(CONTOSO_ADMIN)).with(csrf())
 						.param("helpdeskUrl", "javascript:alert(1)").param("helpdeskEmail", "not an email")
-						.param("brandColor", "red").header("Accept-Language", "lv-LV"))
+						.param("brandColor", "red").param("mailFrom", "not <an> address").header("Accept-Language", "lv-LV"))
 				.andExpect(status().isOk()).andExpect(view().name("admin/customization")).andReturn();
-		assertThat(html(result)).contains("helpdeskUrl-error", "helpdeskEmail-error", "brandColor-error");
+		assertThat(html(result)).contains("helpdeskUrl-error", "helpdeskEmail-error", "brandColor-error", "mailFrom-error");
 		assertThat(branding.tenant(tenantId("contoso")).orElseThrow()).isEqualTo(before);
 	}
 

@@ -9,7 +9,7 @@ class ThrottleTests {
 
 	static Throttle throttle(List<String> sendPerAccount) {
 		return new Throttle(new ThrottleProperties(List.of("3/PT1M"), List.of("2/PT1H"), sendPerAccount, List.of("20/PT1H"),
-				List.of("1000/P1D"), List.of("30/PT1H"), List.of("30/PT15M"), List.of("10/PT15M")));
+				List.of("5/PT1H"), List.of("1000/P1D"), List.of("30/PT1H"), List.of("30/PT15M"), List.of("10/PT15M")));
 	}
 
 	@Test

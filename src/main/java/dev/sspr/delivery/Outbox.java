@@ -1,0 +1,255 @@
+package dev.sspr.delivery;
+
+import jakarta.annotation.PreDestroy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The transactional outbox (R-17, R-50): {@link #send} writes the message, sealed, in the caller's
+ * transaction, so a code and its message are saved together or not at all, and delivery starts
+ * once that transaction commits. A message is claimed before it is handed on and marked sent right
+ * after, so retries, several dispatchers and a restart deliver it once; a failed try waits longer
+ * each time, and after {@code max-attempts} the message is given up. Only metadata is logged (R-53).
+ */
+@Component
+public class Outbox implements MessageSender {
+
+	/** Where a message stands. */
+	public enum Status { PENDING, SENT, FAILED }
+
+	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+	/** How long a claim holds: longer than any transport's timeouts. */
+	private static final Duration CLAIM = Duration.ofMinutes(2);
+	private static final int BATCH = 50;
+
+	private final JdbcClient jdbc;
+	private final List<Transport> transports;
+	private final DeliveryProperties properties;
+	private final Clock clock;
+	private final Sealing sealing;
+	private ScheduledExecutorService schedule;
+
+	Outbox(JdbcClient jdbc, List<Transport> transports, DeliveryProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.transports = transports.stream().sorted((a, b) -> Boolean.compare(a.fallback(), b.fallback())).toList();
+		this.properties = properties;
+		this.clock = clock;
+		this.sealing = new Sealing(Sealing.keyOrGenerate(properties.outboxKey(), "sspr.delivery.outbox-key",
+				new SecureRandom()));
+		for (Channel channel : EnumSet.allOf(Channel.class)) {
+			if (this.transports.stream().noneMatch(t -> t.handles(channel))) {
+				// Without a way to deliver codes the portal would be useless: refuse to start, and say why.
+				throw new IllegalStateException("No message delivery is configured for " + channel + ". Set "
+						+ "spring.mail.host (email) and sspr.delivery.provider.base-url (texts and calls), or run with the "
+						+ "dev profile (--spring.profiles.active=dev) or sspr.dev.outbox=true for the dev outbox.");
+			}
+		}
+	}
+
+	/** Queues the message in the current transaction; delivery starts when it commits. */
+	@Override
+	public void send(OutgoingMessage message) {
+		Instant now = clock.instant();
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into outbound_message (created_at, channel, masked_to, correlation, status, next_attempt_at)
+				values (?, ?, ?, ?, 'PENDING', ?)""")
+				.params(utc(now), message.channel().name(), masked(message), message.correlation(), utc(now))
+				.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		jdbc.sql("update outbound_message set sealed = ? where id = ?").params(sealing.seal(encode(message), context(id)), id)
+				.update();
+		log.info("Message {} queued: {} to {}", id, message.channel(), masked(message));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					dispatch(id);
+				}
+			});
+		}
+		else {
+			dispatch(id);
+		}
+	}
+
+	/** The newest message of a flow (or anything else a message is correlated with). */
+	public Optional<Status> statusOf(String correlation) {
+		return jdbc.sql("select status from outbound_message where correlation = ? order by id desc fetch first 1 rows only")
+				.param(correlation).query(String.class).optional().map(Status::valueOf);
+	}
+
+	/** Tries every message that is due: the schedule's work, and what a restart picks up. */
+	public int dispatchDue() {
+		Instant now = clock.instant();
+		List<Long> due = jdbc.sql("""
+				select id from outbound_message where status = 'PENDING' and next_attempt_at <= ?
+				and (claimed_until is null or claimed_until < ?) order by id fetch first ? rows only""")
+				.params(utc(now), utc(now), BATCH).query(Long.class).list();
+		due.forEach(this::dispatch);
+		return due.size();
+	}
+
+	/** Claims the message, hands it on and records the outcome; a message someone else holds is left alone. */
+	void dispatch(long id) {
+		Instant now = clock.instant();
+		int claimed = jdbc.sql("""
+				update outbound_message set claimed_until = ? where id = ? and status = 'PENDING'
+				and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)""")
+				.params(utc(now.plus(CLAIM)), id, utc(now), utc(now)).update();
+		if (claimed == 0) {
+			return;
+		}
+		Row row = jdbc.sql("select channel, masked_to, sealed, attempts from outbound_message where id = ?").param(id)
+				.query((rs, n) -> new Row(Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4)))
+				.single();
+		int attempt = row.attempts() + 1;
+		try {
+			OutgoingMessage message = decode(sealing.open(row.sealed(), context(id)));
+			Transport transport = transports.stream().filter(t -> t.handles(row.channel())).findFirst().orElseThrow();
+			String providerId = transport.deliver(id, message);
+			jdbc.sql("""
+					update outbound_message set status = 'SENT', sealed = null, attempts = ?, finished_at = ?,
+					provider_id = ?, claimed_until = null, last_error = null where id = ?""")
+					.params(attempt, utc(clock.instant()), truncate(providerId, 200), id).update();
+			log.info("Message {} {} to {}: sent (attempt {})", id, row.channel(), row.maskedTo(), attempt);
+		}
+		catch (Transport.DeliveryException ex) {
+			boolean giveUp = ex.permanent() || attempt >= properties.maxAttempts();
+			if (giveUp) {
+				jdbc.sql("""
+						update outbound_message set status = 'FAILED', sealed = null, attempts = ?, finished_at = ?,
+						claimed_until = null, last_error = ? where id = ?""")
+						.params(attempt, utc(clock.instant()), truncate(ex.getMessage(), 200), id).update();
+				log.warn("Message {} {} to {}: failed for good ({}, attempt {})", id, row.channel(), row.maskedTo(),
+						ex.getMessage(), attempt);
+			}
+			else {
+				Duration wait = properties.firstRetry().multipliedBy((long) Math.pow(4, attempt - 1));
+				jdbc.sql("""
+						update outbound_message set attempts = ?, next_attempt_at = ?, claimed_until = null, last_error = ?
+						where id = ?""")
+						.params(attempt, utc(clock.instant().plus(wait)), truncate(ex.getMessage(), 200), id).update();
+				log.warn("Message {} {} to {}: not delivered ({}, attempt {}), next try in {} s", id, row.channel(),
+						row.maskedTo(), ex.getMessage(), attempt, wait.toSeconds());
+			}
+		}
+		catch (RuntimeException ex) {
+			// Our own fault (a broken seal, say): the claim runs out and the schedule tries again.
+			log.error("Message {} {} to {}: could not be handed on ({})", id, row.channel(), row.maskedTo(),
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		long interval = properties.pollInterval().toMillis();
+		if (interval <= 0) {
+			return;
+		}
+		schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "outbox");
+			thread.setDaemon(true);
+			return thread;
+		});
+		schedule.scheduleWithFixedDelay(() -> {
+			try {
+				dispatchDue();
+			}
+			catch (RuntimeException ex) {
+				log.error("Outbox dispatch failed: {}", ex.getClass().getSimpleName());
+			}
+		}, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	@PreDestroy
+	void stop() {
+		if (schedule != null) {
+			schedule.shutdownNow();
+		}
+	}
+
+	private record Row(Channel channel, String maskedTo, String sealed, int attempts) {
+	}
+
+	private static String context(long id) {
+		return "outbox:" + id;
+	}
+
+	private static String masked(OutgoingMessage message) {
+		return truncate(Masking.mask(message.channel(), message.destination()), 400);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String truncate(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+
+	static byte[] encode(OutgoingMessage message) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			out.writeUTF(message.channel().name());
+			for (String field : new String[] { message.destination(), message.subject(), message.body(), message.html(),
+					message.from(), message.correlation() }) {
+				out.writeBoolean(field != null);
+				if (field != null) {
+					byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
+					out.writeInt(utf8.length);
+					out.write(utf8);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	static OutgoingMessage decode(byte[] encoded) {
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+			Channel channel = Channel.valueOf(in.readUTF());
+			String[] fields = new String[6];
+			for (int i = 0; i < fields.length; i++) {
+				if (in.readBoolean()) {
+					byte[] utf8 = new byte[in.readInt()];
+					in.readFully(utf8);
+					fields[i] = new String(utf8, StandardCharsets.UTF_8);
+				}
+			}
+			return new OutgoingMessage(channel, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
