@@ -32,7 +32,7 @@ public final class MessageComposer {
 	/** Tells the old address that the user's authentication contact changed, with no secret in it. */
 	public OutgoingMessage contactChanged(String oldEmail, long tenantId, String tenantName, Locale locale) {
 		Letterhead letterhead = letterhead(tenantId, tenantName);
-		return email(oldEmail, letterhead, locale, text("message.contactChanged.subject", locale, tenantName),
+		return email(oldEmail, tenantId, letterhead, locale, text("message.contactChanged.subject", locale, tenantName),
 				text("message.contactChanged.body", locale, tenantName), null, true);
 	}
 
@@ -44,7 +44,7 @@ public final class MessageComposer {
 	/** the user's own password was reset or changed. */
 	public OutgoingMessage passwordChanged(String email, long tenantId, String tenantName, String userId, Locale locale) {
 		Letterhead letterhead = letterhead(tenantId, tenantName);
-		return email(email, letterhead, locale, text("message.passwordChanged.subject", locale, tenantName),
+		return email(email, tenantId, letterhead, locale, text("message.passwordChanged.subject", locale, tenantName),
 				text("message.passwordChanged.body", locale, tenantName, userId), null, true);
 	}
 
@@ -52,7 +52,7 @@ public final class MessageComposer {
 	public OutgoingMessage adminPasswordReset(String email, long tenantId, String tenantName, String adminName,
 			String adminUserId, Locale locale) {
 		Letterhead letterhead = letterhead(tenantId, tenantName);
-		return email(email, letterhead, locale, text("message.adminReset.subject", locale, tenantName, adminName),
+		return email(email, tenantId, letterhead, locale, text("message.adminReset.subject", locale, tenantName, adminName),
 				text("message.adminReset.body", locale, tenantName, adminName, adminUserId), null, true);
 	}
 
@@ -61,7 +61,7 @@ public final class MessageComposer {
 			String tenantName, Duration lifetime, Locale locale) {
 		String minutes = Long.toString(lifetime.toMinutes());
 		return switch (channel) {
-			case EMAIL -> email(destination, letterhead(tenantId, tenantName), locale,
+			case EMAIL -> email(destination, tenantId, letterhead(tenantId, tenantName), locale,
 					text("message.code.email.subject", locale, tenantName),
 					text("message.code.email.body", locale, code, tenantName, minutes), code, false);
 			case SMS -> new OutgoingMessage(channel, destination, null,
@@ -71,8 +71,8 @@ public final class MessageComposer {
 		};
 	}
 
-	private OutgoingMessage email(String to, Letterhead letterhead, Locale locale, String subject, String body,
-			String code, boolean notMe) {
+	private OutgoingMessage email(String to, long tenantId, Letterhead letterhead, Locale locale, String subject,
+			String body, String code, boolean notMe) {
 		List<String> footer = new ArrayList<>();
 		if (notMe) {
 			footer.add(text("message.notMe", locale));
@@ -90,8 +90,11 @@ public final class MessageComposer {
 		context.setVariable("code", code);
 		context.setVariable("footer", footer);
 		context.setVariable("lang", locale.getLanguage());
+		// The logo travels inside the mail (cid:logo), attached when it is sent: no image from the web.
+		Letterhead.Source source = letterheads.getIfAvailable();
+		context.setVariable("logo", source != null && source.logo(tenantId).isPresent());
 		String html = templates.process("mail/message", context);
-		return new OutgoingMessage(Channel.EMAIL, to, subject, plain, html, letterhead.mailFrom(), null);
+		return new OutgoingMessage(Channel.EMAIL, to, subject, plain, html, letterhead.mailFrom(), null, tenantId);
 	}
 
 	private Letterhead letterhead(long tenantId, String tenantName) {

@@ -220,7 +220,7 @@ public class Outbox implements MessageSender {
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			out.writeUTF(message.channel().name());
 			for (String field : new String[] { message.destination(), message.subject(), message.body(), message.html(),
-					message.from(), message.correlation() }) {
+					message.from(), message.correlation(), message.tenantId() == null ? null : message.tenantId().toString() }) {
 				out.writeBoolean(field != null);
 				if (field != null) {
 					byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
@@ -238,7 +238,7 @@ public class Outbox implements MessageSender {
 	static OutgoingMessage decode(byte[] encoded) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
 			Channel channel = Channel.valueOf(in.readUTF());
-			String[] fields = new String[6];
+			String[] fields = new String[7];
 			for (int i = 0; i < fields.length; i++) {
 				if (in.readBoolean()) {
 					byte[] utf8 = new byte[in.readInt()];
@@ -246,7 +246,8 @@ public class Outbox implements MessageSender {
 					fields[i] = new String(utf8, StandardCharsets.UTF_8);
 				}
 			}
-			return new OutgoingMessage(channel, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]);
+			return new OutgoingMessage(channel, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5],
+					fields[6] == null ? null : Long.valueOf(fields[6]));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -9,9 +9,10 @@ import java.util.Objects;
  * @param html the email's HTML body, or null (texts and calls; a plain email)
  * @param from the email's {@code From}, or null for the portal's
  * @param correlation what the message belongs to (a reset flow's id), so its fate can be looked up
+ * @param tenantId whose logo an HTML email shows ({@code cid:logo}), or null
  */
 public record OutgoingMessage(Channel channel, String destination, String subject, String body, String html,
-		String from, String correlation) {
+		String from, String correlation, Long tenantId) {
 
 	public OutgoingMessage {
 		Objects.requireNonNull(channel, "channel");
@@ -20,11 +21,11 @@ public record OutgoingMessage(Channel channel, String destination, String subjec
 	}
 
 	public OutgoingMessage(Channel channel, String destination, String subject, String body) {
-		this(channel, destination, subject, body, null, null, null);
+		this(channel, destination, subject, body, null, null, null, null);
 	}
 
 	public OutgoingMessage withCorrelation(String correlationId) {
-		return new OutgoingMessage(channel, destination, subject, body, html, from, correlationId);
+		return new OutgoingMessage(channel, destination, subject, body, html, from, correlationId, tenantId);
 	}
 
 	@Override

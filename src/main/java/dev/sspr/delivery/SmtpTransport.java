@@ -5,6 +5,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -22,15 +23,27 @@ final class SmtpTransport implements Transport {
 
 	private final ObjectProvider<JavaMailSender> mail;
 	private final DeliveryProperties properties;
+	private final ObjectProvider<Letterhead.Source> letterheads;
 
-	SmtpTransport(ObjectProvider<JavaMailSender> mail, DeliveryProperties properties) {
+	SmtpTransport(ObjectProvider<JavaMailSender> mail, DeliveryProperties properties,
+			ObjectProvider<Letterhead.Source> letterheads) {
 		this.mail = mail;
 		this.properties = properties;
+		this.letterheads = letterheads;
 	}
 
 	@Override
 	public boolean handles(Channel channel) {
 		return channel == Channel.EMAIL && mail.getIfAvailable() != null;
+	}
+
+	private static void inline(MimeMessageHelper helper, Letterhead.Logo logo) {
+		try {
+			helper.addInline("logo", new ByteArrayResource(logo.bytes()), logo.contentType());
+		}
+		catch (MessagingException ex) {
+			throw new IllegalArgumentException("logo could not be attached", ex);
+		}
 	}
 
 	@Override
@@ -44,6 +57,10 @@ final class SmtpTransport implements Transport {
 			helper.setSubject(message.subject() == null ? "" : message.subject());
 			if (message.html() != null) {
 				helper.setText(message.body(), message.html());
+				Letterhead.Source source = letterheads.getIfAvailable();
+				if (message.html().contains("cid:logo") && message.tenantId() != null && source != null) {
+					source.logo(message.tenantId()).ifPresent(logo -> inline(helper, logo));
+				}
 			}
 			else {
 				helper.setText(message.body());

@@ -86,6 +86,18 @@ public class TenantBranding implements Letterhead.Source {
 				.param(tenantId).update();
 	}
 
+	/** The tenant's logo for emails: PNG and JPEG only, which every mail client shows. */
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Letterhead.Logo> logo(long tenantId) {
+		return jdbc.sql("""
+				select logo, logo_type from tenant
+				where id = ? and logo is not null and logo_type in ('image/png', 'image/jpeg')""")
+				.param(tenantId)
+				.query((rs, n) -> new Letterhead.Logo(rs.getBytes(1), rs.getString(2)))
+				.optional();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Logo> logo(String tenantName) {
 		return jdbc.sql("select logo, logo_type, branding_version from tenant where name = ? and logo is not null")

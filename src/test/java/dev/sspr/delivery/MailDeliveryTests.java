@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.sspr.TestSmtp;
+import dev.sspr.directory.TenantBranding;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +131,26 @@ class MailDeliveryTests {
 			bundle.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
 		}
 		return new java.text.MessageFormat(bundle.getProperty(key), Locale.forLanguageTag(language)).format(arguments);
+	}
+
+	@Autowired
+	TenantBranding branding;
+
+	@Test
+	void whenTheTenantHasALogoThenItTravelsInsideTheMailAsAnInlineImage() throws Exception {
+		BufferedImage image = new BufferedImage(8, 4, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", png);
+		branding.setLogo(contoso, png.toByteArray(), "image/png");
+		try {
+			outbox.send(composer.passwordChanged("alex@mail.example", contoso, "Contoso", "alex@contoso.example", Locale.ENGLISH));
+			assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+			String raw = GreenMailUtil.getWholeMessage(smtp.getReceivedMessages()[0]);
+			assertThat(raw).contains("cid:logo").contains("Content-ID: <logo>").contains("image/png");
+		}
+		finally {
+			branding.removeLogo(contoso);
+		}
 	}
 
 	@Test
