@@ -2,6 +2,7 @@ package dev.sspr.registration;
 
 import dev.sspr.delivery.MessageComposer;
 import dev.sspr.delivery.MessageSender;
+import dev.sspr.delivery.Outbox;
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.TenantInfo;
 import dev.sspr.directory.UserAccount;
@@ -72,6 +73,7 @@ class ContactController {
 	private final Directory directory;
 	private final OneTimeCodes codes;
 	private final MessageSender sender;
+	private final Outbox outbox;
 	private final MessageComposer composer;
 	private final SessionRenewal sessions;
 	private final ApplicationEventPublisher events;
@@ -79,7 +81,8 @@ class ContactController {
 	private final SecureRandom random = new SecureRandom();
 
 	ContactController(Directory directory, OneTimeCodes codes, MessageSender sender, MessageComposer composer,
-			SessionRenewal sessions, ApplicationEventPublisher events, Reauthentication reauthentication) {
+			SessionRenewal sessions, ApplicationEventPublisher events, Reauthentication reauthentication, Outbox outbox) {
+		this.outbox = outbox;
 		this.directory = directory;
 		this.codes = codes;
 		this.sender = sender;
@@ -132,6 +135,9 @@ class ContactController {
 		if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.kind().equals(kind)) {
 			return "redirect:/security-info/" + kind;
 		}
+		// The code was queued; if its delivery has since been given up, the page says so.
+		model.addAttribute("deliveryFailed",
+				outbox.statusOf(pending.flowId()).filter(status -> status == Outbox.Status.FAILED).isPresent());
 		return page(kind, model, "verify", null, null);
 	}
 

@@ -257,6 +257,22 @@ class SecurityInfoTests {
 	}
 
 	@Test
+	void whenTheCodeForANewEmailCannotBeDeliveredThenTheVerifyPageSaysSo() throws Exception {
+		String fresh = dev.sspr.TestUsers.in(jdbc).contoso().create();
+		MockHttpSession session = signIn(fresh, DemoUsers.CONTOSO_PASSWORD);
+		assertThat(mvc.perform(post("/security-info/email").session(session).with(csrf())
+				.param("destination", "new.address@home.example")).andReturn().getResponse().getRedirectedUrl())
+				.isEqualTo("/security-info/email/verify");
+		assertThat(body(mvc.perform(get("/security-info/email/verify").session(session).header("Accept-Language", "en"))
+				.andReturn())).doesNotContain("couldn&#39;t send");
+		// Delivery gave up on it (the outbox's own retries are covered by MailDeliveryTests).
+		jdbc.sql("update outbound_message set status = 'FAILED', sealed = null where id = (select max(id) from outbound_message)")
+				.update();
+		assertThat(body(mvc.perform(get("/security-info/email/verify").session(session).header("Accept-Language", "en"))
+				.andReturn())).contains("We couldn&#39;t send you the code");
+	}
+
+	@Test
 	void whenNewAppNotConfirmedThenTheOldOneKeepsWorking() throws Exception {
 		MockHttpSession session = signIn("alex@contoso.example", DemoUsers.CONTOSO_PASSWORD);
 		long alex = directory.findUser("alex@contoso.example").orElseThrow().id();
