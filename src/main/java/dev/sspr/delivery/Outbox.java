@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -73,8 +74,12 @@ public class Outbox implements MessageSender {
 		}
 	}
 
-	/** Queues the message in the current transaction; delivery starts when it commits. */
+	/**
+	 * Queues the message in the current transaction (or a transaction of its own, so that the row and
+	 * its sealed content appear together); delivery starts when it commits.
+	 */
 	@Override
+	@Transactional
 	public void send(OutgoingMessage message) {
 		Instant now = clock.instant();
 		KeyHolder keys = new GeneratedKeyHolder();
@@ -121,7 +126,7 @@ public class Outbox implements MessageSender {
 	void dispatch(long id) {
 		Instant now = clock.instant();
 		int claimed = jdbc.sql("""
-				update outbound_message set claimed_until = ? where id = ? and status = 'PENDING'
+				update outbound_message set claimed_until = ? where id = ? and status = 'PENDING' and sealed is not null
 				and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)""")
 				.params(utc(now.plus(CLAIM)), id, utc(now), utc(now)).update();
 		if (claimed == 0) {
