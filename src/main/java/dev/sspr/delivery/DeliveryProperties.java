@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often queued messages that are due are looked for
  * @param provider the text and voice provider's HTTP API (Twilio-style); without a base URL texts
  *     and calls go to the dev outbox
+ * @param voiceApproval calls ask the user to press # to approve instead of reading a code
+ * @param callbackBaseUrl the portal's public address, which the provider calls back with the key
+ *     pressed (needed with {@code voiceApproval} and a provider)
  */
 @ConfigurationProperties("sspr.delivery")
 public record DeliveryProperties(
@@ -23,7 +26,9 @@ public record DeliveryProperties(
 		@DefaultValue("5") int maxAttempts,
 		@DefaultValue("10s") Duration firstRetry,
 		@DefaultValue("2s") Duration pollInterval,
-		@DefaultValue Provider provider) {
+		@DefaultValue Provider provider,
+		@DefaultValue("false") boolean voiceApproval,
+		String callbackBaseUrl) {
 
 	/** The provider's API root, account and token, the number texts come from, and the timeouts. */
 	public record Provider(String baseUrl, String accountId, String token, String fromNumber,
@@ -37,6 +42,10 @@ public record DeliveryProperties(
 	public DeliveryProperties {
 		if (maxAttempts < 1 || maxAttempts > 20) {
 			throw new IllegalArgumentException("sspr.delivery.max-attempts must be between 1 and 20");
+		}
+		if (voiceApproval && provider.configured() && (callbackBaseUrl == null || !callbackBaseUrl.startsWith("https://"))) {
+			throw new IllegalArgumentException("sspr.delivery.voice-approval with a provider needs an https:// "
+					+ "sspr.delivery.callback-base-url that the provider can call back");
 		}
 	}
 }

@@ -56,6 +56,15 @@ public final class MessageComposer {
 				text("message.adminReset.body", locale, tenantName, adminName, adminUserId), null, true);
 	}
 
+	/**
+	 * A call that asks the user to press # to approve a reset (instead of reading a code); the
+	 * provider reports the key pressed to {@code callbackUrl}.
+	 */
+	public OutgoingMessage approvalCall(String phone, String tenantName, String callbackUrl, Locale locale) {
+		return new OutgoingMessage(Channel.VOICE, phone, null, text("message.approvalCall.body", locale, tenantName), null,
+				null, null, null, callbackUrl);
+	}
+
 	/** A verification code by email, text or voice; a voice script reads the digits one by one. */
 	public OutgoingMessage verificationCode(Channel channel, String destination, String code, long tenantId,
 			String tenantName, Duration lifetime, Locale locale) {
@@ -94,7 +103,7 @@ public final class MessageComposer {
 		Letterhead.Source source = letterheads.getIfAvailable();
 		context.setVariable("logo", source != null && source.logo(tenantId).isPresent());
 		String html = templates.process("mail/message", context);
-		return new OutgoingMessage(Channel.EMAIL, to, subject, plain, html, letterhead.mailFrom(), null, tenantId);
+		return new OutgoingMessage(Channel.EMAIL, to, subject, plain, html, letterhead.mailFrom(), null, tenantId, null);
 	}
 
 	private Letterhead letterhead(long tenantId, String tenantName) {

@@ -225,7 +225,8 @@ public class Outbox implements MessageSender {
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			out.writeUTF(message.channel().name());
 			for (String field : new String[] { message.destination(), message.subject(), message.body(), message.html(),
-					message.from(), message.correlation(), message.tenantId() == null ? null : message.tenantId().toString() }) {
+					message.from(), message.correlation(), message.tenantId() == null ? null : message.tenantId().toString(),
+					message.callbackUrl() }) {
 				out.writeBoolean(field != null);
 				if (field != null) {
 					byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
@@ -243,7 +244,7 @@ public class Outbox implements MessageSender {
 	static OutgoingMessage decode(byte[] encoded) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
 			Channel channel = Channel.valueOf(in.readUTF());
-			String[] fields = new String[7];
+			String[] fields = new String[8];
 			for (int i = 0; i < fields.length; i++) {
 				if (in.readBoolean()) {
 					byte[] utf8 = new byte[in.readInt()];
@@ -252,7 +253,7 @@ public class Outbox implements MessageSender {
 				}
 			}
 			return new OutgoingMessage(channel, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5],
-					fields[6] == null ? null : Long.valueOf(fields[6]));
+					fields[6] == null ? null : Long.valueOf(fields[6]), fields[7]);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

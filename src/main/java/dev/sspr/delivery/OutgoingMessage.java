@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param from the email's {@code From}, or null for the portal's
  * @param correlation what the message belongs to (a reset flow's id), so its fate can be looked up
  * @param tenantId whose logo an HTML email shows ({@code cid:logo}), or null
+ * @param callbackUrl for a call that asks for a key: where the provider reports the key pressed
  */
 public record OutgoingMessage(Channel channel, String destination, String subject, String body, String html,
-		String from, String correlation, Long tenantId) {
+		String from, String correlation, Long tenantId, String callbackUrl) {
 
 	public OutgoingMessage {
 		Objects.requireNonNull(channel, "channel");
@@ -21,11 +22,11 @@ public record OutgoingMessage(Channel channel, String destination, String subjec
 	}
 
 	public OutgoingMessage(Channel channel, String destination, String subject, String body) {
-		this(channel, destination, subject, body, null, null, null, null);
+		this(channel, destination, subject, body, null, null, null, null, null);
 	}
 
 	public OutgoingMessage withCorrelation(String correlationId) {
-		return new OutgoingMessage(channel, destination, subject, body, html, from, correlationId, tenantId);
+		return new OutgoingMessage(channel, destination, subject, body, html, from, correlationId, tenantId, callbackUrl);
 	}
 
 	@Override

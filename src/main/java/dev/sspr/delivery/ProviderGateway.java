@@ -45,7 +45,8 @@ final class ProviderGateway implements Transport {
 	public String deliver(long messageId, OutgoingMessage message) throws DeliveryException {
 		Map<String, String> form = message.channel() == Channel.SMS
 				? Map.of("To", message.destination(), "From", provider.fromNumber(), "Body", message.body())
-				: Map.of("To", message.destination(), "From", provider.fromNumber(), "Twiml", twiml(message.body()));
+				: Map.of("To", message.destination(), "From", provider.fromNumber(), "Twiml",
+						message.callbackUrl() == null ? twiml(message.body()) : gather(message.body(), message.callbackUrl()));
 		String resource = message.channel() == Channel.SMS ? "Messages.json" : "Calls.json";
 		HttpRequest request = HttpRequest.newBuilder(URI.create(provider.baseUrl().replaceAll("/+$", "")
 						+ "/2010-04-01/Accounts/" + URLEncoder.encode(provider.accountId(), StandardCharsets.UTF_8) + "/" + resource))
@@ -84,6 +85,13 @@ final class ProviderGateway implements Transport {
 	static String twiml(String script) {
 		String say = "<Say>" + HtmlUtils.htmlEscape(script) + "</Say>";
 		return "<Response>" + say + "<Pause length=\"1\"/>" + say + "</Response>";
+	}
+
+	/** A call that reads the script and reports the one key pressed to the callback. */
+	static String gather(String script, String callbackUrl) {
+		String say = "<Say>" + HtmlUtils.htmlEscape(script) + "</Say>";
+		return "<Response><Gather numDigits=\"1\" finishOnKey=\"\" timeout=\"10\" method=\"POST\" action=\""
+				+ HtmlUtils.htmlEscape(callbackUrl) + "\">" + say + say + "</Gather></Response>";
 	}
 
 	private static String encode(Map<String, String> form) {

@@ -265,6 +265,9 @@ class ResetController {
 	String processNotification(HttpServletRequest request, HttpServletResponse response, Model model) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnlessStage(flow, Stage.AWAIT_APPROVAL);
+		if (redirect != null && flow != null && flow.challenge() != null && flow.challenge().stage() == Stage.AWAIT_CALL) {
+			redirect = null;
+		}
 		if (redirect != null) {
 			return redirect;
 		}
@@ -283,7 +286,7 @@ class ResetController {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnless(flow, Step.VERIFY);
 		if (redirect == null && flow.challenge().stage() != Stage.ENTER_CODE
-				&& flow.challenge().stage() != Stage.AWAIT_APPROVAL) {
+				&& flow.challenge().stage() != Stage.AWAIT_APPROVAL && flow.challenge().stage() != Stage.AWAIT_CALL) {
 			redirect = Step.VERIFY.redirect();
 		}
 		if (redirect != null) {

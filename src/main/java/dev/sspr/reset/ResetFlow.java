@@ -23,7 +23,7 @@ final class ResetFlow implements Serializable {
 	private static final long serialVersionUID = 1L;
 
 	/** What the current challenge waits for. */
-	enum Stage { CONFIRM_DESTINATION, ENTER_CODE, ANSWER_QUESTIONS, ENTER_APP_CODE, AWAIT_APPROVAL }
+	enum Stage { CONFIRM_DESTINATION, ENTER_CODE, ANSWER_QUESTIONS, ENTER_APP_CODE, AWAIT_APPROVAL, AWAIT_CALL }
 
 	/** How the flow ended. */
 	enum Outcome { PASSWORD_RESET, UNLOCKED }

@@ -22,6 +22,7 @@ import dev.sspr.reset.ResetFlow.Stage;
 import dev.sspr.throttle.Limit;
 import dev.sspr.throttle.Throttle;
 import dev.sspr.verification.AppApprovals;
+import dev.sspr.verification.VoiceApprovals;
 import dev.sspr.verification.AuthenticatorApps;
 import dev.sspr.verification.Check;
 import dev.sspr.verification.CodeRequest;
@@ -62,11 +63,14 @@ class ResetService {
 	private final Clock clock;
 	private final MethodInventory inventory;
 	private final AppApprovals approvals;
+	private final VoiceApprovals voiceApprovals;
 	private final SecureRandom random = new SecureRandom();
 
 	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
 			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
-			ApplicationEventPublisher events, Clock clock, MethodInventory inventory, AppApprovals approvals) {
+			ApplicationEventPublisher events, Clock clock, MethodInventory inventory, AppApprovals approvals,
+			VoiceApprovals voiceApprovals) {
+		this.voiceApprovals = voiceApprovals;
 		this.inventory = inventory;
 		this.approvals = approvals;
 		this.directory = directory;
@@ -163,15 +167,17 @@ class ResetService {
 			return ActionResult.fieldError("destination",
 					method == MethodKind.EMAIL ? "reset.verify.destination.mismatchEmail" : "reset.verify.destination.mismatchPhone");
 		}
+		boolean approvalCall = method.channel() == MethodKind.Channel.PHONE && method != MethodKind.MOBILE_SMS
+				&& codes.callsAskForApproval();
 		send(flow, user.get(), method, locale, clientAddress);
-		flow.advanceChallenge(Stage.ENTER_CODE);
+		flow.advanceChallenge(approvalCall ? Stage.AWAIT_CALL : Stage.ENTER_CODE);
 		return ActionResult.OK;
 	}
 
 	/** Sends a new code, which replaces the previous one (S-20), or a new app notification. */
 	ActionResult resend(ResetFlow flow, Locale locale, String clientAddress) {
 		Optional<UserAccount> user = currentUser(flow);
-		if (user.isPresent() && flow.challenge().stage() == Stage.ENTER_CODE) {
+		if (user.isPresent() && (flow.challenge().stage() == Stage.ENTER_CODE || flow.challenge().stage() == Stage.AWAIT_CALL)) {
 			send(flow, user.get(), flow.challenge().method(), locale, clientAddress);
 		}
 		if (user.isPresent() && flow.challenge().stage() == Stage.AWAIT_APPROVAL) {
@@ -189,13 +195,18 @@ class ResetService {
 		if (currentUser(flow).isEmpty()) {
 			return ActionResult.OK;
 		}
-		return settle(flow, approvals.check(flow.id(), flow.userPk()), "approval", clientAddress);
+		Check check = flow.challenge().stage() == Stage.AWAIT_CALL ? voiceApprovals.check(flow.id(), flow.userPk())
+				: approvals.check(flow.id(), flow.userPk());
+		return settle(flow, check, "approval", clientAddress);
 	}
 
 	private void send(ResetFlow flow, UserAccount user, MethodKind method, Locale locale, String clientAddress) {
 		TenantInfo tenant = flow.tenant().orElseThrow();
-		SendOutcome outcome = codes.send(new CodeRequest(flow.id(), user.id(), tenant.id(), tenant.displayName(), method,
-				destination(user, method), locale, clientAddress));
+		CodeRequest request = new CodeRequest(flow.id(), user.id(), tenant.id(), tenant.displayName(), method,
+				destination(user, method), locale, clientAddress);
+		boolean approvalCall = method.channel() == MethodKind.Channel.PHONE && method != MethodKind.MOBILE_SMS
+				&& codes.callsAskForApproval();
+		SendOutcome outcome = approvalCall ? codes.callForApproval(request) : codes.send(request);
 		// S-11: the page reads the same whether or not the send was suppressed; the audit log knows.
 		publish(flow, outcome.suppressed() ? Kind.CODE_SUPPRESSED : Kind.CODE_SENT, !outcome.suppressed(),
 				outcome.suppressed() ? outcome.name() : null, List.of(method), clientAddress);
@@ -232,10 +243,11 @@ class ResetService {
 
 	private ActionResult settle(ResetFlow flow, Check check, String field, String clientAddress) {
 		MethodKind method = flow.challenge().method();
+		boolean call = flow.challenge().stage() == Stage.AWAIT_CALL;
 		boolean notification = method == MethodKind.APP_NOTIFICATION;
 		switch (check) {
 			case PENDING -> {
-				return ActionResult.fieldError(field, "reset.verify.notification.pending");
+				return ActionResult.fieldError(field, call ? "reset.verify.call.pending" : "reset.verify.notification.pending");
 			}
 			case VALID -> {
 				flow.markProven();
@@ -249,8 +261,8 @@ class ResetService {
 			}
 			case EXPIRED -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_EXPIRED", List.of(method), clientAddress);
-				return ActionResult.fieldError(field,
-						notification ? "reset.verify.notification.expired" : "reset.verify.code.expired");
+				return ActionResult.fieldError(field, call ? "reset.verify.call.expired"
+						: notification ? "reset.verify.notification.expired" : "reset.verify.code.expired");
 			}
 			case REPLAYED -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_REPLAYED", List.of(method), clientAddress);
@@ -258,7 +270,8 @@ class ResetService {
 			}
 			default -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "WRONG_PROOF", List.of(method), clientAddress);
-				return ActionResult.fieldError(field, notification ? "reset.verify.notification.denied"
+				return ActionResult.fieldError(field, call ? "reset.verify.call.denied"
+						: notification ? "reset.verify.notification.denied"
 						: method == MethodKind.SECURITY_QUESTIONS ? "reset.verify.questions.wrong" : "reset.verify.code.wrong");
 			}
 		}

@@ -2,6 +2,8 @@ package dev.sspr.verification;
 
 import dev.sspr.delivery.Channel;
 import dev.sspr.delivery.MessageComposer;
+import dev.sspr.delivery.CallbackSignatures;
+import dev.sspr.delivery.DeliveryProperties;
 import dev.sspr.delivery.MessageSender;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.throttle.Limit;
@@ -35,12 +37,19 @@ public class OneTimeCodes {
 	private final FailureLedger failures;
 	private final Throttle throttle;
 	private final MessageSender sender;
+	private final VoiceApprovals voiceApprovals;
+	private final CallbackSignatures signatures;
+	private final DeliveryProperties delivery;
 	private final MessageComposer composer;
 	private final SecureRandom random = new SecureRandom();
 	private final SecretKeySpec hmacKey;
 
 	OneTimeCodes(JdbcClient jdbc, Clock clock, VerificationProperties properties, FailureLedger failures,
-			Throttle throttle, MessageSender sender, MessageComposer composer) {
+			Throttle throttle, MessageSender sender, MessageComposer composer, VoiceApprovals voiceApprovals,
+			CallbackSignatures signatures, DeliveryProperties delivery) {
+		this.voiceApprovals = voiceApprovals;
+		this.signatures = signatures;
+		this.delivery = delivery;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
@@ -55,20 +64,10 @@ public class OneTimeCodes {
 	/** Sends a fresh code unless a send limit says no; the caller shows the same page either way. */
 	@Transactional
 	public SendOutcome send(CodeRequest request) {
-		if (!throttle.tryAcquire(Limit.SEND_PER_ACCOUNT, Long.toString(request.userPk()))) {
-			return SendOutcome.SUPPRESSED_ACCOUNT_LIMIT;
-		}
-		if (request.clientAddress() != null && !throttle.tryAcquire(Limit.SEND_PER_ADDRESS, request.clientAddress())) {
-			return SendOutcome.SUPPRESSED_ADDRESS_LIMIT;
-		}
-		if (!throttle.tryAcquire(Limit.SEND_PER_DESTINATION,
-				request.destination().replaceAll("[\\s()\\-.]", "").toLowerCase(java.util.Locale.ROOT))) {
-			return SendOutcome.SUPPRESSED_DESTINATION_LIMIT;
-		}
 		Channel channel = channelOf(request.method());
-		if (channel != Channel.EMAIL
-				&& !throttle.tryAcquire(Limit.PHONE_SEND_PER_TENANT, Long.toString(request.tenantId()))) {
-			return SendOutcome.SUPPRESSED_TENANT_LIMIT;
+		SendOutcome admitted = admit(request, channel);
+		if (admitted.suppressed()) {
+			return admitted;
 		}
 		Instant now = clock.instant();
 		Duration lifetime = channel == Channel.EMAIL ? properties.emailCodeLifetime() : properties.phoneCodeLifetime();
@@ -85,6 +84,46 @@ public class OneTimeCodes {
 		// Queued in this transaction, with the code's hash: both or neither (the outbox delivers after commit).
 		sender.send(composer.verificationCode(channel, request.destination(), code, request.tenantId(),
 				request.tenantName(), lifetime, request.locale()).withCorrelation(request.flowId()));
+		return SendOutcome.SENT;
+	}
+
+	/**
+	 * Calls the user and asks them to press # to approve, instead of reading a code
+	 * ({@code sspr.delivery.voice-approval}); the same send limits apply.
+	 */
+	@Transactional
+	public SendOutcome callForApproval(CodeRequest request) {
+		SendOutcome admitted = admit(request, Channel.VOICE);
+		if (admitted.suppressed()) {
+			return admitted;
+		}
+		String token = voiceApprovals.request(request.flowId(), request.userPk());
+		sender.send(composer.approvalCall(request.destination(), request.tenantName(),
+				signatures.callbackBase() + "/voice/" + token, request.locale()).withCorrelation(request.flowId()));
+		return SendOutcome.SENT;
+	}
+
+	/** Whether calls ask for # instead of reading a code. */
+	public boolean callsAskForApproval() {
+		return delivery.voiceApproval();
+	}
+
+	/** The send limits of S-11, in order; {@code SENT} when none says no. */
+	private SendOutcome admit(CodeRequest request, Channel channel) {
+		if (!throttle.tryAcquire(Limit.SEND_PER_ACCOUNT, Long.toString(request.userPk()))) {
+			return SendOutcome.SUPPRESSED_ACCOUNT_LIMIT;
+		}
+		if (request.clientAddress() != null && !throttle.tryAcquire(Limit.SEND_PER_ADDRESS, request.clientAddress())) {
+			return SendOutcome.SUPPRESSED_ADDRESS_LIMIT;
+		}
+		if (!throttle.tryAcquire(Limit.SEND_PER_DESTINATION,
+				request.destination().replaceAll("[\\s()\\-.]", "").toLowerCase(java.util.Locale.ROOT))) {
+			return SendOutcome.SUPPRESSED_DESTINATION_LIMIT;
+		}
+		if (channel != Channel.EMAIL
+				&& !throttle.tryAcquire(Limit.PHONE_SEND_PER_TENANT, Long.toString(request.tenantId()))) {
+			return SendOutcome.SUPPRESSED_TENANT_LIMIT;
+		}
 		return SendOutcome.SENT;
 	}
 

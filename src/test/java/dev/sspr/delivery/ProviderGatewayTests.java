@@ -36,7 +36,8 @@ class ProviderGatewayTests {
 		provider.start();
 		DeliveryProperties properties = new DeliveryProperties(null, "SSPR <no-reply@sspr.invalid>", 5,
 				Duration.ofSeconds(10), Duration.ofSeconds(2), new DeliveryProperties.Provider("http://127.0.0.1:" + provider.port(),
-						"AC123", "secret-token", "+15550000000", Duration.ofSeconds(1), Duration.ofMillis(800)));
+						"AC123", "secret-token", "+15550000000", Duration.ofSeconds(1), Duration.ofMillis(800)),
+				false, null);
 		gateway = new ProviderGateway(properties);
 	}
 
@@ -69,6 +70,18 @@ class ProviderGatewayTests {
 				java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(twiml).startsWith("<Response><Say>Your code is 1 2 3 &lt;&amp;&gt;</Say>")
 				.contains("<Pause length=\"1\"/>").endsWith("</Say></Response>");
+	}
+
+	@Test
+	void whenACallAsksForApprovalThenTheTwimlGathersOneKeyForTheCallback() throws Exception {
+		provider.stubFor(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"CA2\"}")));
+		gateway.deliver(8, new OutgoingMessage(Channel.VOICE, "+15551234567", null, "Press the hash key", null, null, null,
+				null, "https://sspr.example/voice/abc_DEF-123"));
+		String body = provider.getAllServeEvents().get(0).getRequest().getBodyAsString();
+		String twiml = java.net.URLDecoder.decode(body.substring(body.indexOf("Twiml=") + 6).split("&")[0],
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(twiml).startsWith("<Response><Gather numDigits=\"1\"")
+				.contains("action=\"https://sspr.example/voice/abc_DEF-123\"").contains("<Say>Press the hash key</Say>");
 	}
 
 	@ParameterizedTest

@@ -64,6 +64,10 @@ final class MockJourney {
 		return mvc.perform(on(get(path))).andReturn();
 	}
 
+	MvcResult postWithCsrf(String path) throws Exception {
+		return mvc.perform(on(post(path)).with(csrf())).andReturn();
+	}
+
 	MvcResult postWithoutCsrf(String path) throws Exception {
 		return mvc.perform(on(post(path))).andReturn();
 	}

@@ -1,0 +1,51 @@
+package dev.sspr.verification;
+
+import dev.sspr.delivery.CallbackSignatures;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Where the voice provider reports the key pressed during an approval call. With a provider the
+ * request must carry its signature; without one (the dev outbox) only the outbox page's stand-in
+ * button calls here. No CSRF token: the provider cannot send one, the signature takes its place.
+ */
+@Controller
+class VoiceCallbackController {
+
+	private static final String HANG_UP = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>";
+
+	private final VoiceApprovals approvals;
+	private final CallbackSignatures signatures;
+	private final boolean devOutbox;
+
+	VoiceCallbackController(VoiceApprovals approvals, CallbackSignatures signatures,
+			@Value("${sspr.dev.outbox:false}") boolean devOutbox) {
+		this.approvals = approvals;
+		this.signatures = signatures;
+		this.devOutbox = devOutbox;
+	}
+
+	@PostMapping("/voice/{token:[A-Za-z0-9_-]{1,100}}")
+	ResponseEntity<String> keyPressed(@PathVariable String token, @RequestParam MultiValueMap<String, String> parameters,
+			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
+		if (signatures.required()) {
+			if (!signatures.valid(signatures.callbackBase() + "/voice/" + token, parameters.toSingleValueMap(), signature)) {
+				return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+			}
+		}
+		else if (!devOutbox) {
+			return ResponseEntity.notFound().build();
+		}
+		approvals.answer(token, parameters.getFirst("Digits"));
+		// The same answer for a known and an unknown token: the caller learns nothing from it.
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(HANG_UP);
+	}
+}
