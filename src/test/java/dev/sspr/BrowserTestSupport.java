@@ -69,6 +69,14 @@ public abstract class BrowserTestSupport {
 		return "http://127.0.0.1:" + port + path;
 	}
 
+	/** Types a user ID on the reset portal's start page, lets the captcha solve itself, and goes on. */
+	protected void startReset(Page page, String userId) {
+		page.navigate(url("/reset"));
+		page.fill("#userId", userId);
+		Browser.solveCaptcha(page);
+		page.click("button.primary");
+	}
+
 	protected static void shot(Page page, String name) {
 		Browser.screenshot(page, name);
 	}

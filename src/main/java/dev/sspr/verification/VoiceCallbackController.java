@@ -45,6 +45,10 @@ class VoiceCallbackController {
 			return ResponseEntity.notFound().build();
 		}
 		approvals.answer(token, parameters.getFirst("Digits"));
+		if (!signatures.required() && "outbox".equals(parameters.getFirst("from"))) {
+			// The dev outbox's stand-in button: back to the outbox page rather than to the provider's XML.
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/dev/outbox").build();
+		}
 		// The same answer for a known and an unknown token: the caller learns nothing from it.
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(HANG_UP);
 	}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.sspr.Browser;
 import dev.sspr.BrowserTestSupport;
 import dev.sspr.DemoUsers;
 import dev.sspr.directory.TenantBranding;
@@ -73,14 +72,6 @@ class AdminBrowserTests extends BrowserTestSupport {
 		page.fill("#password", password);
 		page.click("button.primary");
 		page.waitForURL("**/admin");
-	}
-
-	/** Types a user ID on the reset portal's start page and goes on. */
-	private void startReset(Page page, String userId) {
-		page.navigate(url("/reset"));
-		page.fill("#userId", userId);
-		Browser.solveCaptcha(page);
-		page.click("button.primary");
 	}
 
 	private static Optional<String> sessionCookie(BrowserContext context) {

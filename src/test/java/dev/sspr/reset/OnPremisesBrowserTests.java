@@ -70,10 +70,7 @@ class OnPremisesBrowserTests extends BrowserTestSupport {
 		try (BrowserContext context = newContext("lv-LV", 390, 844)) {
 			List<String> errors = watchConsole(context);
 			Page page = context.newPage();
-			page.navigate(url("/reset"));
-			page.fill("#userId", "liga@fabrikam.example");
-			Browser.solveCaptcha(page);
-			page.click("button.primary");
+			startReset(page, "liga@fabrikam.example");
 			page.waitForURL("**/reset/method");
 			page.check("#method-mobile-sms");
 			page.click("button.primary");
