@@ -48,20 +48,28 @@ class PolicyController {
 		this.sync = sync;
 	}
 
-	/** The on-premises group's status, for the tenant whose directory is connected. */
-	@ModelAttribute
-	void onPremises(@AuthenticationPrincipal SignedInUser admin, Model model) {
-		boolean connected = sync.tenantId().filter(id -> id == admin.tenantId()).isPresent();
+	/**
+	 * The policy page with its on-premises status (R-40, R-42). The status check talks to the
+	 * directory, so it runs only when the page is shown, not for requests that redirect.
+	 */
+	private String policyPage(SignedInUser admin, Model model) {
+		boolean connected = directoryConnected(admin);
 		model.addAttribute("directoryConnected", connected);
 		model.addAttribute("writebackStatus", connected ? writeback.check()
 				: new WritebackStatus.Report(WritebackStatus.State.NOT_CONFIGURED, null, null));
 		model.addAttribute("lastSync", connected ? sync.lastRun(admin.tenantId()).orElse(null) : null);
+		return VIEW;
+	}
+
+	/** Whether the on-premises directory holds this administrator's tenant. */
+	private boolean directoryConnected(SignedInUser admin) {
+		return sync.tenantId().filter(id -> id == admin.tenantId()).isPresent();
 	}
 
 	/** Synchronizes the directory now; only the tenant whose directory it is may ask. */
 	@PostMapping("/admin/directory/sync")
 	String processSync(@AuthenticationPrincipal SignedInUser admin) {
-		if (sync.tenantId().filter(id -> id == admin.tenantId()).isEmpty()) {
+		if (!directoryConnected(admin)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		DirectorySync.SyncRun run = sync.syncNow();
@@ -74,7 +82,7 @@ class PolicyController {
 	@GetMapping("/admin/policy")
 	String initPolicy(@AuthenticationPrincipal SignedInUser admin, Model model) {
 		model.addAttribute("policyForm", PolicyForm.of(policies.current(admin.tenantId())));
-		return VIEW;
+		return policyPage(admin, model);
 	}
 
 	/** {@code action=edit} returns from the impact preview to the form with the values kept. */
@@ -84,7 +92,7 @@ class PolicyController {
 		Optional<PolicySettings> proposed = result.hasErrors() ? Optional.empty()
 				: PolicyValidator.validate(policyForm, result);
 		if (proposed.isEmpty() || "edit".equals(action)) {
-			return VIEW;
+			return policyPage(admin, model);
 		}
 		long tenantId = admin.tenantId();
 		PolicySettings current = policies.current(tenantId);
