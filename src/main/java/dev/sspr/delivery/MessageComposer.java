@@ -100,8 +100,7 @@ public final class MessageComposer {
 		context.setVariable("footer", footer);
 		context.setVariable("lang", locale.getLanguage());
 		// The logo travels inside the mail (cid:logo), attached when it is sent: no image from the web.
-		Letterhead.Source source = letterheads.getIfAvailable();
-		context.setVariable("logo", source != null && source.logo(tenantId).isPresent());
+		context.setVariable("logo", letterhead.mailLogo());
 		String html = templates.process("mail/message", context);
 		return new OutgoingMessage(Channel.EMAIL, to, subject, plain, html, letterhead.mailFrom(), null, tenantId, null);
 	}
@@ -109,7 +108,7 @@ public final class MessageComposer {
 	private Letterhead letterhead(long tenantId, String tenantName) {
 		Letterhead.Source source = letterheads.getIfAvailable();
 		Letterhead found = source == null ? null : source.of(tenantId).orElse(null);
-		return found != null ? found : new Letterhead(tenantName, null, null, null);
+		return found != null ? found : new Letterhead(tenantName, null, null, null, false);
 	}
 
 	private String text(String key, Locale locale, Object... arguments) {

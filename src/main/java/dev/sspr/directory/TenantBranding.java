@@ -2,6 +2,7 @@ package dev.sspr.directory;
 
 import dev.sspr.delivery.Letterhead;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,13 @@ public class TenantBranding implements Letterhead.Source {
 		public Customization(String helpdeskUrl, String helpdeskEmail, String brandColor) {
 			this(helpdeskUrl, helpdeskEmail, brandColor, null);
 		}
+	}
+
+	/** Logo types every mail client shows; an SVG logo stays out of emails. */
+	private static final Set<String> MAIL_LOGO_TYPES = Set.of("image/png", "image/jpeg");
+
+	private static boolean mailLogo(String contentType) {
+		return contentType != null && MAIL_LOGO_TYPES.contains(contentType);
 	}
 
 	private final TenantRepository tenants;
@@ -68,9 +76,11 @@ public class TenantBranding implements Letterhead.Source {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Letterhead> of(long tenantId) {
-		return jdbc.sql("select display_name, helpdesk_url, helpdesk_email, mail_from from tenant where id = ?")
+		return jdbc.sql("""
+				select display_name, helpdesk_url, helpdesk_email, mail_from, logo_type from tenant where id = ?""")
 				.param(tenantId)
-				.query((rs, n) -> new Letterhead(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+				.query((rs, n) -> new Letterhead(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						mailLogo(rs.getString(5))))
 				.optional();
 	}
 
@@ -90,12 +100,10 @@ public class TenantBranding implements Letterhead.Source {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Letterhead.Logo> logo(long tenantId) {
-		return jdbc.sql("""
-				select logo, logo_type from tenant
-				where id = ? and logo is not null and logo_type in ('image/png', 'image/jpeg')""")
+		return jdbc.sql("select logo, logo_type from tenant where id = ? and logo is not null")
 				.param(tenantId)
 				.query((rs, n) -> new Letterhead.Logo(rs.getBytes(1), rs.getString(2)))
-				.optional();
+				.optional().filter(logo -> mailLogo(logo.contentType()));
 	}
 
 	@Transactional(readOnly = true)
