@@ -264,10 +264,7 @@ class ResetController {
 	@PostMapping("/verify/notification")
 	String processNotification(HttpServletRequest request, HttpServletResponse response, Model model) {
 		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnlessStage(flow, Stage.AWAIT_APPROVAL);
-		if (redirect != null && flow != null && flow.challenge() != null && flow.challenge().stage() == Stage.AWAIT_CALL) {
-			redirect = null;
-		}
+		String redirect = redirectUnlessStage(flow, Stage.AWAIT_APPROVAL, Stage.AWAIT_CALL);
 		if (redirect != null) {
 			return redirect;
 		}
@@ -284,11 +281,7 @@ class ResetController {
 	@PostMapping("/verify/resend")
 	String processResend(HttpServletRequest request, Locale locale) {
 		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.VERIFY);
-		if (redirect == null && flow.challenge().stage() != Stage.ENTER_CODE
-				&& flow.challenge().stage() != Stage.AWAIT_APPROVAL && flow.challenge().stage() != Stage.AWAIT_CALL) {
-			redirect = Step.VERIFY.redirect();
-		}
+		String redirect = redirectUnlessStage(flow, Stage.ENTER_CODE, Stage.AWAIT_APPROVAL, Stage.AWAIT_CALL);
 		if (redirect != null) {
 			return redirect;
 		}
@@ -431,9 +424,10 @@ class ResetController {
 		return StepNavigator.next(flow, clock.instant()) == expected ? null : nextPage(flow);
 	}
 
-	private String redirectUnlessStage(ResetFlow flow, Stage stage) {
+	/** Null when the flow is verifying and its challenge is at one of these stages; else where to go. */
+	private String redirectUnlessStage(ResetFlow flow, Stage... stages) {
 		String redirect = redirectUnless(flow, Step.VERIFY);
-		if (redirect == null && flow.challenge().stage() != stage) {
+		if (redirect == null && !List.of(stages).contains(flow.challenge().stage())) {
 			return Step.VERIFY.redirect();
 		}
 		return redirect;

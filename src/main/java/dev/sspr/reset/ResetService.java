@@ -167,10 +167,8 @@ class ResetService {
 			return ActionResult.fieldError("destination",
 					method == MethodKind.EMAIL ? "reset.verify.destination.mismatchEmail" : "reset.verify.destination.mismatchPhone");
 		}
-		boolean approvalCall = method.channel() == MethodKind.Channel.PHONE && method != MethodKind.MOBILE_SMS
-				&& codes.callsAskForApproval();
 		send(flow, user.get(), method, locale, clientAddress);
-		flow.advanceChallenge(approvalCall ? Stage.AWAIT_CALL : Stage.ENTER_CODE);
+		flow.advanceChallenge(asksForApproval(method) ? Stage.AWAIT_CALL : Stage.ENTER_CODE);
 		return ActionResult.OK;
 	}
 
@@ -204,12 +202,16 @@ class ResetService {
 		TenantInfo tenant = flow.tenant().orElseThrow();
 		CodeRequest request = new CodeRequest(flow.id(), user.id(), tenant.id(), tenant.displayName(), method,
 				destination(user, method), locale, clientAddress);
-		boolean approvalCall = method.channel() == MethodKind.Channel.PHONE && method != MethodKind.MOBILE_SMS
-				&& codes.callsAskForApproval();
-		SendOutcome outcome = approvalCall ? codes.callForApproval(request) : codes.send(request);
+		SendOutcome outcome = asksForApproval(method) ? codes.callForApproval(request) : codes.send(request);
 		// S-11: the page reads the same whether or not the send was suppressed; the audit log knows.
 		publish(flow, outcome.suppressed() ? Kind.CODE_SUPPRESSED : Kind.CODE_SENT, !outcome.suppressed(),
 				outcome.suppressed() ? outcome.name() : null, List.of(method), clientAddress);
+	}
+
+	/** A call (mobile or office) that asks for # instead of reading a code, when the portal is set so. */
+	private boolean asksForApproval(MethodKind method) {
+		return method.channel() == MethodKind.Channel.PHONE && method != MethodKind.MOBILE_SMS
+				&& codes.callsAskForApproval();
 	}
 
 	ActionResult verifyCode(ResetFlow flow, String code, String clientAddress) {

@@ -75,6 +75,16 @@ class VoiceApprovalTests extends ResetWebTestSupport {
 	}
 
 	@Test
+	void whenTheFlowIsBlockedWhileTheCallWaitsThenContinueCannotSkipTheBlock() throws Exception {
+		MockJourney journey = calledAlex();
+		press(lastCall().callbackUrl(), "#");
+		journey.flow().block();
+		MvcResult blocked = proceed(journey);
+		assertThat(blocked.getResponse().getRedirectedUrl()).isEqualTo("/reset/try-later");
+		assertThat(journey.flow().proven()).isEmpty();
+	}
+
+	@Test
 	void whenATokenIsUnknownThenTheAnswerIsTheSameAndNothingHappens() throws Exception {
 		MockJourney journey = calledAlex();
 		MvcResult unknown = press("/voice/" + "A".repeat(43), "#");
