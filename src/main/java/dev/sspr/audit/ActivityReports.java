@@ -1,5 +1,6 @@
 package dev.sspr.audit;
 
+import dev.sspr.input.LikePattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,8 +139,7 @@ public class ActivityReports {
 		}
 		if (filter.user() != null && !filter.user().isBlank()) {
 			sql.append(" and lower(a.subject) like ? escape '!'");
-			params.add("%" + filter.user().strip().toLowerCase(Locale.ROOT)
-					.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+			params.add(LikePattern.containing(filter.user()));
 		}
 		return new Where(sql.toString(), params);
 	}

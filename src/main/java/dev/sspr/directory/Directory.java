@@ -1,5 +1,6 @@
 package dev.sspr.directory;
 
+import dev.sspr.input.LikePattern;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,10 +53,7 @@ public class Directory {
 
 	/** A page of a tenant's users whose user ID or display name contains {@code query} (any case). */
 	public Page<UserAccount> search(long tenantId, String query, int page, int size) {
-		String escaped = query.strip().toLowerCase(Locale.ROOT)
-				.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-		return users.search(tenantId, "%" + escaped + "%",
-						PageRequest.of(page, size, Sort.by("displayName", "id")))
+		return users.search(tenantId, LikePattern.containing(query), PageRequest.of(page, size, Sort.by("displayName", "id")))
 				.map(UserEntity::toAccount);
 	}
 
