@@ -29,13 +29,14 @@ class ImpactPreview {
 	}
 
 	Impact of(long tenantId, SsprPolicy current, SsprPolicy proposed, Set<Long> droppedQuestions) {
+		List<UserAccount> users = eligibility.usersOf(tenantId);
 		Set<Long> before = new HashSet<>();
-		for (TenantEligibility.Row row : eligibility.evaluate(tenantId, current, Set.of())) {
+		for (TenantEligibility.Row row : eligibility.rows(users, tenantId, current, Set.of())) {
 			if (row.verdict().eligible()) {
 				before.add(row.user().id());
 			}
 		}
-		List<TenantEligibility.Row> after = eligibility.evaluate(tenantId, proposed, droppedQuestions);
+		List<TenantEligibility.Row> after = eligibility.rows(users, tenantId, proposed, droppedQuestions);
 		List<UserAccount> losing = after.stream()
 				.filter(row -> before.contains(row.user().id()) && !row.verdict().eligible())
 				.map(TenantEligibility.Row::user).toList();

@@ -43,10 +43,20 @@ class TenantEligibility {
 		return rows(directory.usersOf(tenantId), tenantId, policy, droppedQuestions);
 	}
 
+	/** Every user of a tenant, to judge under more than one policy without loading them again. */
+	List<UserAccount> usersOf(long tenantId) {
+		return directory.usersOf(tenantId);
+	}
+
 	/** The verdicts of some users of one tenant (a page of the users list). */
 	List<Row> rows(List<UserAccount> users, long tenantId, SsprPolicy policy, Set<Long> droppedQuestions) {
 		Map<Long, Registration> registrations = inventory.registrationsInTenant(tenantId, droppedQuestions);
 		return users.stream().map(user -> row(user, registrations.getOrDefault(user.id(), NOTHING), policy)).toList();
+	}
+
+	/** One user's verdict, from their own registrations only. */
+	Row row(UserAccount user, SsprPolicy policy) {
+		return row(user, inventory.registrationOf(user.id()), policy);
 	}
 
 	private Row row(UserAccount user, Registration registration, SsprPolicy policy) {

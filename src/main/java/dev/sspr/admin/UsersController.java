@@ -93,7 +93,7 @@ class UsersController {
 	String showUser(@AuthenticationPrincipal SignedInUser admin, @PathVariable String id, Model model) {
 		UserAccount user = userOf(admin, id);
 		SsprPolicy policy = policies.policyOf(admin.tenantId());
-		TenantEligibility.Row row = eligibility.rows(List.of(user), admin.tenantId(), policy, Set.of()).get(0);
+		TenantEligibility.Row row = eligibility.row(user, policy);
 		model.addAttribute("row", UserRow.of(row));
 		model.addAttribute("user", user);
 		model.addAttribute("authEmail", user.authEmail() == null ? null : Masking.maskEmail(user.authEmail()));

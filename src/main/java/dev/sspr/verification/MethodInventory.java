@@ -30,9 +30,13 @@ public class MethodInventory {
 
 	/** Looks the registrations up; {@code userPk} may be a stand-in (-1) so unknown users cost the same. */
 	public List<AvailableMethod> of(long userPk, UserAccount user, SsprPolicy policy) {
-		int answers = questions.count(userPk);
-		boolean app = apps.hasActiveApp(userPk);
-		return user == null ? List.of() : availableMethods(user, policy, answers, app);
+		Registration registration = registrationOf(userPk);
+		return user == null ? List.of() : availableMethods(user, policy, registration);
+	}
+
+	/** What one user has registered. */
+	public Registration registrationOf(long userPk) {
+		return new Registration(questions.count(userPk), apps.hasActiveApp(userPk));
 	}
 
 	/** What a user has registered: the number of security answers, and whether an app is active. */
