@@ -4,7 +4,8 @@
   'use strict';
   var widget = document.getElementById('captcha');
   if (!widget || !window.$altcha) { return; }
-  var worker = widget.ownerDocument.querySelector('script[src*="altcha.min.js"]').src.replace('altcha.min.js', 'sha.js');
+  // The page gives the worker's address: static files have content-hashed names.
+  var worker = widget.dataset.worker;
   ['SHA-256', 'SHA-384', 'SHA-512'].forEach(function (name) {
     window.$altcha.algorithms.set(name, function () { return new Worker(worker); });
   });

@@ -81,4 +81,35 @@ class PortalServerTests {
 			assertThat(send(HttpRequest.newBuilder(uri(asset))).statusCode()).as(asset).isEqualTo(200);
 		}
 	}
+
+	@Test
+	void whenAnonymousPagesAreViewedThenNoSessionIsCreated() throws Exception {
+		for (String path : List.of("/reset", "/reset/method", "/reset/verify", "/reset/done", "/sign-in",
+				"/sign-in?return_to=https%3A%2F%2Fapps.contoso.example%2Fx", "/sign-in?error&return_to=https%3A%2F%2Fevil.example",
+				"/security-info?return_to=https%3A%2F%2Fapps.contoso.example%2Fx", "/admin", "/admin/sign-in",
+				"/captcha/challenge", "/error?mkt=tr-TR", "/robots.txt", "/?mkt=lv-LV")) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)));
+			assertThat(response.headers().allValues("Set-Cookie")).as(path)
+					.noneMatch(c -> c.startsWith("SSPR_SESSION") || c.startsWith("JSESSIONID"));
+		}
+	}
+
+	@Test
+	void whenAPageLinksItsStaticFilesThenByContentHashedAddressesKeptForAYearWhilePagesAreNotStored() throws Exception {
+		HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/reset")));
+		assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+
+		java.util.regex.Matcher links = java.util.regex.Pattern
+				.compile("(?:href|src|data-worker)=\"(/(?:css|js|vendor|img)/[^\"]+)\"").matcher(page.body());
+		List<String> assets = links.results().map(m -> m.group(1)).toList();
+		assertThat(assets).hasSizeGreaterThanOrEqualTo(6)
+				.allSatisfy(asset -> assertThat(asset).matches(".*-[0-9a-f]{32}\\.(css|js|svg)"));
+		assertThat(assets).anySatisfy(asset -> assertThat(asset).startsWith("/vendor/altcha/sha-"));
+		for (String asset : assets) {
+			HttpResponse<String> file = send(HttpRequest.newBuilder(uri(asset)));
+			assertThat(file.statusCode()).as(asset).isEqualTo(200);
+			assertThat(file.headers().firstValue("Cache-Control")).as(asset)
+					.hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000").doesNotContain("no-store"));
+		}
+	}
 }

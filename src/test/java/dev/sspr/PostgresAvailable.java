@@ -24,7 +24,10 @@ public @interface PostgresAvailable {
 	String USER = Condition.env("SSPR_TEST_PG_USER", "postgres");
 	String PASSWORD = Condition.env("SSPR_TEST_PG_PASSWORD", "");
 
-	/** A throwaway schema of its own for one test class: migrated with the demo data, dropped after. */
+	/**
+	 * A throwaway schema of its own for one test class: migrated with the demo data, dropped after. The
+	 * class runs the {@code dev} profile on PostgreSQL ({@code dev, postgres, test}) for the dev outbox.
+	 */
 	final class Schema {
 
 		private Schema() {
@@ -40,7 +43,6 @@ public @interface PostgresAvailable {
 			registry.add("spring.datasource.password", () -> PASSWORD);
 			registry.add("spring.flyway.schemas", () -> schema);
 			registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
-			registry.add("sspr.dev.outbox", () -> "true");
 		}
 
 		public static void drop(String schema) throws java.sql.SQLException {

@@ -3,13 +3,11 @@ package dev.sspr.captcha;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import dev.sspr.secrets.Keys;
 import org.altcha.altcha.Altcha;
 import tools.jackson.databind.json.JsonMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 final class AltchaCaptcha implements CaptchaVerifier {
 
-	private static final Logger log = LoggerFactory.getLogger(AltchaCaptcha.class);
 	private static final int MAX_PAYLOAD = 2048;
 
 	/** A challenge as the widget expects it (ALTCHA protocol v1). */
@@ -30,17 +27,9 @@ final class AltchaCaptcha implements CaptchaVerifier {
 	private final String hmacKey;
 	private final Cache<String, Boolean> used;
 
-	AltchaCaptcha(CaptchaProperties properties) {
+	AltchaCaptcha(CaptchaProperties properties, Keys keys) {
 		this.properties = properties;
-		if (properties.hmacKey() == null || properties.hmacKey().isBlank()) {
-			byte[] key = new byte[32];
-			new SecureRandom().nextBytes(key);
-			this.hmacKey = HexFormat.of().formatHex(key);
-			log.info("sspr.captcha.hmac-key is not set: generated one for this instance");
-		}
-		else {
-			this.hmacKey = properties.hmacKey();
-		}
+		this.hmacKey = HexFormat.of().formatHex(keys.key(Keys.Key.CAPTCHA));
 		this.used = Caffeine.newBuilder().maximumSize(500_000).expireAfterWrite(properties.lifetime()).build();
 	}
 

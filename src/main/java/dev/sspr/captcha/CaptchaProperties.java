@@ -5,11 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param hmacKey key that signs challenges; generated at start when empty (one instance only)
  * @param maxNumber upper bound of the proof-of-work search (work grows with it; default 100000)
  * @param lifetime how long a challenge may be solved and posted (default 20 minutes)
  */
 @ConfigurationProperties("sspr.captcha")
-public record CaptchaProperties(String hmacKey, @DefaultValue("100000") long maxNumber,
+public record CaptchaProperties(@DefaultValue("100000") long maxNumber,
 		@DefaultValue("PT20M") Duration lifetime) {
 }

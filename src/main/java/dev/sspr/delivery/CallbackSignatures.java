@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +20,24 @@ import org.springframework.stereotype.Component;
 public class CallbackSignatures {
 
 	private final DeliveryProperties properties;
+	private final boolean devOutbox;
 
-	CallbackSignatures(DeliveryProperties properties) {
+	CallbackSignatures(DeliveryProperties properties, ObjectProvider<DevOutbox> devOutbox) {
 		this.properties = properties;
+		this.devOutbox = devOutbox.getIfAvailable() != null;
 	}
 
 	/** Whether callbacks must be signed: a provider is configured (the dev outbox's stand-in is not). */
 	public boolean required() {
 		return properties.provider().configured();
+	}
+
+	/**
+	 * Whether an unsigned callback may answer a call: only the dev outbox's stand-in button, so only
+	 * in the {@code dev} profile and only without a provider (S-25).
+	 */
+	public boolean unsignedAllowed() {
+		return devOutbox && !required();
 	}
 
 	/** The portal's public address the provider calls back, without a trailing slash. */

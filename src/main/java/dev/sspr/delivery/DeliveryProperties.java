@@ -7,21 +7,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Message delivery ({@code sspr.delivery.*}, R-17, R-50 to R-53).
  *
- * @param outboxKey base64 32-byte AES key sealing queued messages (they carry codes); generated per
- *     run when unset, which loses queued messages at a restart
  * @param mailFrom the {@code From} of every email (a tenant may set its own)
  * @param maxAttempts deliveries tried before a message is given up as failed
  * @param firstRetry the wait before the second try; each further wait is four times longer
  * @param pollInterval how often queued messages that are due are looked for
  * @param provider the text and voice provider's HTTP API (Twilio-style); without a base URL texts
- *     and calls go to the dev outbox
+ *     and calls have no transport (only the dev profile's outbox stands in)
  * @param voiceApproval calls ask the user to press # to approve instead of reading a code
  * @param callbackBaseUrl the portal's public address, which the provider calls back with the key
  *     pressed (needed with {@code voiceApproval} and a provider)
  */
 @ConfigurationProperties("sspr.delivery")
 public record DeliveryProperties(
-		String outboxKey,
 		@DefaultValue("SSPR <no-reply@sspr.invalid>") String mailFrom,
 		@DefaultValue("5") int maxAttempts,
 		@DefaultValue("10s") Duration firstRetry,

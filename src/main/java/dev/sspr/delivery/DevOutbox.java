@@ -7,15 +7,15 @@ import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * The embedded default's transport: keeps the last messages in memory so that a person can
- * read codes at {@code /dev/outbox}. Only on when {@code sspr.dev.outbox=true} (the dev profile).
+ * read codes at {@code /dev/outbox}. Exists only in the {@code dev} profile (S-25): it shows every code.
  */
 @Component
-@ConditionalOnProperty(name = "sspr.dev.outbox", havingValue = "true")
+@Profile("dev")
 public final class DevOutbox implements Transport {
 
 	private static final Logger log = LoggerFactory.getLogger(DevOutbox.class);

@@ -1,13 +1,13 @@
 package dev.sspr.delivery;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Shows the dev outbox; exists only when the dev outbox does. */
+/** Shows the dev outbox; exists, like the outbox, only in the {@code dev} profile. */
 @Controller
-@ConditionalOnProperty(name = "sspr.dev.outbox", havingValue = "true")
+@Profile("dev")
 class DevOutboxController {
 
 	static final String VIEW = "delivery/outbox";

@@ -1,5 +1,8 @@
 package dev.sspr.delivery;
 
+import dev.sspr.secrets.Keys;
+import dev.sspr.secrets.MissingSettingException;
+import dev.sspr.secrets.Sealing;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,20 +59,20 @@ public class Outbox implements MessageSender {
 	private final Sealing sealing;
 	private ScheduledExecutorService schedule;
 
-	Outbox(JdbcClient jdbc, List<Transport> transports, DeliveryProperties properties, Clock clock) {
+	Outbox(JdbcClient jdbc, List<Transport> transports, DeliveryProperties properties, Clock clock, Keys keys) {
 		this.jdbc = jdbc;
 		this.transports = transports.stream().sorted((a, b) -> Boolean.compare(a.fallback(), b.fallback())).toList();
 		this.properties = properties;
 		this.clock = clock;
-		this.sealing = new Sealing(Sealing.keyOrGenerate(properties.outboxKey(), "sspr.delivery.outbox-key",
-				new SecureRandom()));
-		for (Channel channel : EnumSet.allOf(Channel.class)) {
-			if (this.transports.stream().noneMatch(t -> t.handles(channel))) {
-				// Without a way to deliver codes the portal would be useless: refuse to start, and say why.
-				throw new IllegalStateException("No message delivery is configured for " + channel + ". Set "
-						+ "spring.mail.host (email) and sspr.delivery.provider.base-url (texts and calls), or run with the "
-						+ "dev profile (--spring.profiles.active=dev) or sspr.dev.outbox=true for the dev outbox.");
-			}
+		this.sealing = new Sealing(keys.key(Keys.Key.OUTBOX));
+		// Without a way to deliver codes the portal would be useless: refuse to start, and say why.
+		List<String> missing = EnumSet.allOf(Channel.class).stream()
+				.filter(channel -> this.transports.stream().noneMatch(t -> t.handles(channel)))
+				.map(channel -> "a transport for " + channel + " messages").toList();
+		if (!missing.isEmpty()) {
+			throw new MissingSettingException(missing, "Set spring.mail.host (and its port, user and password) for "
+					+ "email, and sspr.delivery.provider.base-url, .account-id, .token and .from-number for texts and calls. "
+					+ "To try the portal on one machine without them, run the dev profile (./mvnw spring-boot:run).");
 		}
 	}
 

@@ -8,8 +8,6 @@ import dev.sspr.policy.PasswordContext;
 import dev.sspr.policy.PasswordPolicy;
 import dev.sspr.policy.PasswordViolation;
 import dev.sspr.policy.TenantPolicies;
-import dev.sspr.throttle.Limit;
-import dev.sspr.throttle.Throttle;
 import dev.sspr.verification.OneTimeCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,18 +49,18 @@ class ChangePasswordController {
 	private final PasswordPolicy passwordPolicy;
 	private final TenantPolicies policies;
 	private final OneTimeCodes codes;
-	private final Throttle throttle;
+	private final PasswordCheck passwords;
 	private final ApplicationEventPublisher events;
 	private final SessionRenewal sessions;
 
 	ChangePasswordController(Directory directory, PasswordPolicy passwordPolicy, TenantPolicies policies,
-			OneTimeCodes codes, Throttle throttle, ApplicationEventPublisher events, SessionRenewal sessions) {
+			OneTimeCodes codes, PasswordCheck passwords, ApplicationEventPublisher events, SessionRenewal sessions) {
 		this.sessions = sessions;
 		this.directory = directory;
 		this.passwordPolicy = passwordPolicy;
 		this.policies = policies;
 		this.codes = codes;
-		this.throttle = throttle;
+		this.passwords = passwords;
 		this.events = events;
 	}
 
@@ -79,12 +77,13 @@ class ChangePasswordController {
 		if (result.hasErrors()) {
 			return page(model);
 		}
-		Optional<UserAccount> account = throttle.tryAcquire(Limit.SIGN_IN_PER_USER, user.userId())
-				? directory.signIn(user.userId(), form.currentPassword()) : Optional.empty();
+		PasswordCheck.Result checked = passwords.check(user, form.currentPassword());
+		Optional<UserAccount> account = checked.account();
 		if (account.isEmpty()) {
-			result.rejectValue("currentPassword", "registration.password.currentWrong");
+			boolean throttled = checked.outcome() == PasswordCheck.Outcome.THROTTLED;
+			result.rejectValue("currentPassword", throttled ? "registration.password.throttled" : "registration.password.currentWrong");
 			events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.REGISTRATION_REFUSED, user.tenantId(),
-					user.userId(), "PASSWORD", false, "CURRENT_PASSWORD_WRONG"));
+					user.userId(), "PASSWORD", false, throttled ? "CURRENT_PASSWORD_THROTTLED" : "CURRENT_PASSWORD_WRONG"));
 			return page(model);
 		}
 		UserAccount current = account.get();

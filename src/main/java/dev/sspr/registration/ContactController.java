@@ -78,10 +78,13 @@ class ContactController {
 	private final SessionRenewal sessions;
 	private final ApplicationEventPublisher events;
 	private final Reauthentication reauthentication;
+	private final PasswordCheck passwords;
 	private final SecureRandom random = new SecureRandom();
 
 	ContactController(Directory directory, OneTimeCodes codes, MessageSender sender, MessageComposer composer,
-			SessionRenewal sessions, ApplicationEventPublisher events, Reauthentication reauthentication, Outbox outbox) {
+			SessionRenewal sessions, ApplicationEventPublisher events, Reauthentication reauthentication, Outbox outbox,
+			PasswordCheck passwords) {
+		this.passwords = passwords;
 		this.outbox = outbox;
 		this.directory = directory;
 		this.codes = codes;
@@ -103,9 +106,16 @@ class ContactController {
 	@PostMapping("/security-info/{kind:email|phone|questions|app}/reauth")
 	String processReauth(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
 			@ModelAttribute ReauthForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
-		String password = form.password() == null ? "" : form.password();
-		if (password.length() > 1024 || directory.signIn(user.userId(), password).isEmpty()) {
-			return reauthentication.page(kind, model, "registration.password.currentWrong");
+		switch (passwords.check(user, form.password()).outcome()) {
+			case THROTTLED -> {
+				return reauthentication.page(kind, model, "registration.password.throttled");
+			}
+			case WRONG -> {
+				return reauthentication.page(kind, model, "registration.password.currentWrong");
+			}
+			case RIGHT -> {
+				// the password was typed just now: the session counts as recently authenticated
+			}
 		}
 		sessions.renew(user, request, response);
 		return "redirect:/security-info/" + kind;

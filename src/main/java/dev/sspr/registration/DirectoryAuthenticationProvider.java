@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs end users in against the portal's directory. Every failure reads the same (wrong user ID
- * or password), whether the account is unknown, disabled, locked or throttled.
+ * or password), whether the account is unknown, disabled or locked; a limit reached reads "try
+ * later", since the password was never looked at (the limits apply to any user ID typed alike).
  */
 @Component
 public class DirectoryAuthenticationProvider implements AuthenticationProvider {
@@ -38,10 +39,12 @@ public class DirectoryAuthenticationProvider implements AuthenticationProvider {
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				? details.getRemoteAddress() : "unknown";
-		if (userId.length() > 320 || password.length() > 1024
-				|| !throttle.tryAcquire(Limit.SIGN_IN_PER_ADDRESS, address)
-				|| !throttle.tryAcquire(Limit.SIGN_IN_PER_USER, Directory.normalizeUserId(userId))) {
+		if (userId.length() > 320 || password.length() > PasswordCheck.MAX_LENGTH) {
 			throw new BadCredentialsException("sign-in refused");
+		}
+		if (!throttle.tryAcquire(Limit.SIGN_IN_PER_ADDRESS, address)
+				|| !throttle.tryAcquire(Limit.SIGN_IN_PER_USER, Directory.normalizeUserId(userId))) {
+			throw new SignInThrottledException();
 		}
 		Optional<UserAccount> user = directory.signIn(userId, password).filter(u -> u.enabled() && !u.locked());
 		if (user.isEmpty()) {

@@ -18,13 +18,17 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The combined security-info page: what the user has registered, destinations masked. */
 @Controller
 class SecurityInfoController {
 
 	static final String VIEW = "registration/security-info";
+	static final String CONTINUE = "/security-info/continue";
+	static final String VIEW_LEAVING = "registration/leaving";
 
 	private final Directory directory;
 	private final SecurityQuestions questions;
@@ -81,16 +85,29 @@ class SecurityInfoController {
 		return "redirect:/security-info?answered";
 	}
 
-	/** "Not now" on the registration prompt (R-23: asked again at the next sign-in), or "continue". */
-	@GetMapping("/security-info/continue")
-	String processContinue(@AuthenticationPrincipal SignedInUser signedIn, HttpServletRequest request) {
-		return "redirect:" + returnTo.allowed(request.getSession(false), signedIn.tenantId()).orElse("/security-info");
+	/**
+	 * "Not now" on the registration prompt (R-23: asked again at the next sign-in), "continue", and where
+	 * sign-in leads when a relying application is waiting. The way back to the application is a page
+	 * that moves on by itself ({@code Refresh}), not a redirect: a browser applies CSP {@code form-action}
+	 * to every redirect after a form POST, and would stop a redirect to the application's origin.
+	 */
+	@GetMapping(CONTINUE)
+	String showContinue(@AuthenticationPrincipal SignedInUser signedIn, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Optional<String> target = returnTo.allowed(request.getSession(false), signedIn.tenantId());
+		if (target.isEmpty()) {
+			return "redirect:/security-info";
+		}
+		response.setHeader("Refresh", "0; url=" + target.get());
+		model.addAttribute("target", target.get());
+		model.addAttribute("origin", ReturnTo.origin(target.get()).orElseThrow());
+		return VIEW_LEAVING;
 	}
 
 	/** the user says their info is still right. */
 	@PostMapping("/security-info/confirm")
-	String processConfirm(@AuthenticationPrincipal SignedInUser signedIn, HttpServletRequest request) {
+	String processConfirm(@AuthenticationPrincipal SignedInUser signedIn) {
 		directory.confirmSecurityInfo(signedIn.userPk(), clock.instant());
-		return processContinue(signedIn, request);
+		return "redirect:" + CONTINUE;
 	}
 }

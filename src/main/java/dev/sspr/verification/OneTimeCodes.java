@@ -6,6 +6,7 @@ import dev.sspr.delivery.CallbackSignatures;
 import dev.sspr.delivery.DeliveryProperties;
 import dev.sspr.delivery.MessageSender;
 import dev.sspr.policy.MethodKind;
+import dev.sspr.secrets.Keys;
 import dev.sspr.throttle.Limit;
 import dev.sspr.throttle.Throttle;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public class OneTimeCodes {
 
 	OneTimeCodes(JdbcClient jdbc, Clock clock, VerificationProperties properties, FailureLedger failures,
 			Throttle throttle, MessageSender sender, MessageComposer composer, VoiceApprovals voiceApprovals,
-			CallbackSignatures signatures, DeliveryProperties delivery) {
+			CallbackSignatures signatures, DeliveryProperties delivery, Keys keys) {
 		this.voiceApprovals = voiceApprovals;
 		this.signatures = signatures;
 		this.delivery = delivery;
@@ -57,8 +58,7 @@ public class OneTimeCodes {
 		this.throttle = throttle;
 		this.sender = sender;
 		this.composer = composer;
-		this.hmacKey = new SecretKeySpec(
-				CodeKeys.keyOrGenerate(properties.codeKey(), "sspr.verification.code-key", random), "HmacSHA256");
+		this.hmacKey = new SecretKeySpec(keys.key(Keys.Key.CODES), "HmacSHA256");
 	}
 
 	/** Sends a fresh code unless a send limit says no; the caller shows the same page either way. */

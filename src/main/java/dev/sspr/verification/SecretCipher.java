@@ -1,7 +1,7 @@
 package dev.sspr.verification;
 
-import dev.sspr.delivery.Sealing;
-import java.security.SecureRandom;
+import dev.sspr.secrets.Keys;
+import dev.sspr.secrets.Sealing;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +13,9 @@ final class SecretCipher {
 
 	private final Sealing sealing;
 
-	SecretCipher(VerificationProperties properties) {
-		this.sealing = new Sealing(CodeKeys.keyOrGenerate(properties.totpKey(), "sspr.verification.totp-key",
-				new SecureRandom()));
+	SecretCipher(Keys keys) {
+		this.sealing = new Sealing(keys.key(Keys.Key.TOTP));
 	}
-
 	String encrypt(byte[] secret, long userPk) {
 		return sealing.seal(secret, "authenticator:" + userPk);
 	}

@@ -14,8 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failuresBeforeBlock failed proofs of one account within {@code failureWindow} that block it (default 5)
  * @param failureWindow the window in which failures are counted (default 1 hour)
  * @param blockDuration how long a blocked account cannot reset (default 24 hours)
- * @param codeKey base64 HMAC key for code hashes; generated at start when empty (codes then die with a restart)
- * @param totpKey base64 AES-256 key that encrypts authenticator secrets; generated at start when empty (dev only)
  */
 @ConfigurationProperties("sspr.verification")
 public record VerificationProperties(
@@ -25,9 +23,7 @@ public record VerificationProperties(
 		@DefaultValue("5") int maxCodeAttempts,
 		@DefaultValue("5") int failuresBeforeBlock,
 		@DefaultValue("PT1H") Duration failureWindow,
-		@DefaultValue("P1D") Duration blockDuration,
-		String codeKey,
-		String totpKey) {
+		@DefaultValue("P1D") Duration blockDuration) {
 
 	public VerificationProperties {
 		if (codeLength < 6 || codeLength > 10) {

@@ -1,7 +1,6 @@
 package dev.sspr.verification;
 
 import dev.sspr.delivery.CallbackSignatures;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Where the voice provider reports the key pressed during an approval call. With a provider the
- * request must carry its signature; without one (the dev outbox) only the outbox page's stand-in
- * button calls here. No CSRF token: the provider cannot send one, the signature takes its place.
+ * request must carry its signature; without one only the dev profile's outbox page has a stand-in
+ * button that calls here, and outside that profile an unsigned callback answers 404. No CSRF token: the provider cannot send one, the signature takes its place.
  */
 @Controller
 class VoiceCallbackController {
@@ -24,13 +23,10 @@ class VoiceCallbackController {
 
 	private final VoiceApprovals approvals;
 	private final CallbackSignatures signatures;
-	private final boolean devOutbox;
 
-	VoiceCallbackController(VoiceApprovals approvals, CallbackSignatures signatures,
-			@Value("${sspr.dev.outbox:false}") boolean devOutbox) {
+	VoiceCallbackController(VoiceApprovals approvals, CallbackSignatures signatures) {
 		this.approvals = approvals;
 		this.signatures = signatures;
-		this.devOutbox = devOutbox;
 	}
 
 	@PostMapping("/voice/{token:[A-Za-z0-9_-]{1,100}}")
@@ -41,7 +37,7 @@ class VoiceCallbackController {
 				return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 			}
 		}
-		else if (!devOutbox) {
+		else if (!signatures.unsignedAllowed()) {
 			return ResponseEntity.notFound().build();
 		}
 		approvals.answer(token, parameters.getFirst("Digits"));

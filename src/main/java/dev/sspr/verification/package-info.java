@@ -4,5 +4,5 @@
  * per-account failure ledger of S-10 and the registered methods a user has.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Verification",
-		allowedDependencies = { "delivery", "policy", "throttle", "directory" })
+		allowedDependencies = { "delivery", "policy", "throttle", "directory", "secrets" })
 package dev.sspr.verification;

@@ -3,6 +3,7 @@ package dev.sspr.web;
 import dev.sspr.directory.TenantBranding;
 import dev.sspr.directory.TenantInfo;
 import dev.sspr.registration.SignedInUser;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,10 +20,15 @@ class LayoutModelAdvice {
 		this.branding = branding;
 	}
 
-	/** A page rendered by a POST (a form with errors) switches language through its GET page. */
+	/**
+	 * A page rendered by a POST (a form with errors) switches language through its GET page; an error
+	 * page through the address that failed, never {@code /error} itself.
+	 */
 	@ModelAttribute("languagePath")
 	String languagePath(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed ? failed
+				: request.getRequestURI();
+		String path = uri.substring(request.getContextPath().length());
 		if (!"GET".equals(request.getMethod()) && path.chars().filter(c -> c == '/').count() > 2) {
 			path = path.substring(0, path.lastIndexOf('/'));
 		}

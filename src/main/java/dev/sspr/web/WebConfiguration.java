@@ -1,6 +1,9 @@
 package dev.sspr.web;
 
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -10,6 +13,19 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	/**
+	 * Before everything that reads the locale or the parameters (Spring's request context filter, the
+	 * security chain), but after the character encoding is set, on error dispatches too.
+	 */
+	@Bean
+	FilterRegistrationBean<RequestSanityFilter> requestSanityFilter() {
+		FilterRegistrationBean<RequestSanityFilter> registration = new FilterRegistrationBean<>(new RequestSanityFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD,
+				DispatcherType.ASYNC);
+		return registration;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {

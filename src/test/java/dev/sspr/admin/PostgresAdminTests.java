@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * searches, the day-by-day counts, the logo as bytes, the policy save. Mandatory in CI.
  */
 @PostgresAvailable
-@ActiveProfiles(value = { "postgres", "test" }, inheritProfiles = false)
+@ActiveProfiles(value = { "dev", "postgres", "test" }, inheritProfiles = false)
 class PostgresAdminTests extends AdminTestSupport {
 
 	static final String SCHEMA = PostgresAvailable.Schema.newName();

@@ -6,7 +6,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The dev outbox and its page exist only when the dev profile switches them on. */
+/** The dev outbox and its page exist only in the dev profile, whatever the properties say (S-25). */
 class DevOutboxConditionTests {
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -14,16 +14,17 @@ class DevOutboxConditionTests {
 			.withUserConfiguration(DevOutbox.class, DevOutboxController.class);
 
 	@Test
-	void whenPropertyAbsentThenNoOutboxAndNoPage() {
-		runner.run(context -> {
-			assertThat(context).doesNotHaveBean(DevOutbox.class);
-			assertThat(context).doesNotHaveBean(DevOutboxController.class);
-		});
+	void whenNotDevProfileThenNoOutboxAndNoPageEvenWithTheOldSwitch() {
+		runner.withPropertyValues("sspr.dev.outbox=true").withInitializer(c -> c.getEnvironment().setActiveProfiles("postgres"))
+				.run(context -> {
+					assertThat(context).doesNotHaveBean(DevOutbox.class);
+					assertThat(context).doesNotHaveBean(DevOutboxController.class);
+				});
 	}
 
 	@Test
-	void whenDevOutboxOnThenBoth() {
-		runner.withPropertyValues("sspr.dev.outbox=true").run(context -> {
+	void whenDevProfileThenBoth() {
+		runner.withInitializer(c -> c.getEnvironment().setActiveProfiles("dev")).run(context -> {
 			assertThat(context).hasSingleBean(DevOutbox.class);
 			assertThat(context).hasSingleBean(DevOutboxController.class);
 		});

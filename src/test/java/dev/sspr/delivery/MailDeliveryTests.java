@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.sspr.TestSmtp;
 import dev.sspr.directory.TenantBranding;
+import dev.sspr.secrets.Keys;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -66,6 +67,9 @@ class MailDeliveryTests {
 
 	@Autowired
 	Outbox outbox;
+
+	@Autowired
+	Keys keys;
 
 	@Autowired
 	MessageComposer composer;
@@ -164,7 +168,7 @@ class MailDeliveryTests {
 		smtp.start();
 		makeDue();
 		// Two dispatchers at once, as when a restarted instance and a running one overlap.
-		Outbox second = new Outbox(jdbc, transports, properties, Clock.systemUTC());
+		Outbox second = new Outbox(jdbc, transports, properties, Clock.systemUTC(), keys);
 		CompletableFuture<Integer> other = CompletableFuture.supplyAsync(second::dispatchDue);
 		outbox.dispatchDue();
 		other.join();

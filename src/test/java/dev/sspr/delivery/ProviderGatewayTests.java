@@ -34,7 +34,7 @@ class ProviderGatewayTests {
 	void start() {
 		provider = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		provider.start();
-		DeliveryProperties properties = new DeliveryProperties(null, "SSPR <no-reply@sspr.invalid>", 5,
+		DeliveryProperties properties = new DeliveryProperties("SSPR <no-reply@sspr.invalid>", 5,
 				Duration.ofSeconds(10), Duration.ofSeconds(2), new DeliveryProperties.Provider("http://127.0.0.1:" + provider.port(),
 						"AC123", "secret-token", "+15550000000", Duration.ofSeconds(1), Duration.ofMillis(800)),
 				false, null);

@@ -49,6 +49,12 @@ class SignInPromptTests {
 				.param("password", DemoUsers.CONTOSO_PASSWORD)).andReturn();
 	}
 
+	/** The sign-in form as the page posts it when a relying application sent the user (hidden return_to). */
+	MvcResult signIn(String userId, String returnTo) throws Exception {
+		return mvc.perform(post("/sign-in").with(csrf()).param("userId", userId)
+				.param("password", DemoUsers.CONTOSO_PASSWORD).param("return_to", returnTo)).andReturn();
+	}
+
 	@Test
 	void whenTooFewMethodsThenEverySignInLandsOnSetupAndNotNowLetsThrough() throws Exception {
 		String user = TestUsers.in(jdbc).contoso().withEmail("one.method@home.example").create();
@@ -74,6 +80,8 @@ class SignInPromptTests {
 		assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/security-info?confirm");
 		MockHttpSession session = (MockHttpSession) first.getRequest().getSession(false);
 		assertThat(mvc.perform(post("/security-info/confirm").session(session).with(csrf())).andReturn().getResponse()
+				.getRedirectedUrl()).isEqualTo("/security-info/continue");
+		assertThat(mvc.perform(get("/security-info/continue").session(session)).andReturn().getResponse()
 				.getRedirectedUrl()).isEqualTo("/security-info");
 
 		assertThat(directory.findUser(user).orElseThrow().securityInfoConfirmedAt()).isNotNull();
@@ -88,12 +96,19 @@ class SignInPromptTests {
 	}
 
 	@Test
-	void whenReturnToIsOnTheTenantsListThenSentBackThereAfterSignIn() throws Exception {
+	void whenReturnToIsOnTheTenantsListThenSentBackThereAfterSignInByAPageNotARedirect() throws Exception {
 		String user = TestUsers.in(jdbc).contoso().withEmail("ret@home.example").withMobile("+1 555 030 0303").create();
-		MvcResult page = mvc.perform(get("/sign-in").param("return_to", "https://apps.contoso.example/home?tab=2")).andReturn();
-		MockHttpSession session = (MockHttpSession) page.getRequest().getSession(false);
+		String target = "https://apps.contoso.example/home?tab=2";
+		MvcResult page = mvc.perform(get("/sign-in").param("return_to", target)).andReturn();
+		assertThat(page.getResponse().getContentAsString()).contains("name=\"return_to\" value=\"" + target.replace("&", "&amp;") + "\"");
 
-		assertThat(signIn(session, user).getResponse().getRedirectedUrl()).isEqualTo("https://apps.contoso.example/home?tab=2");
+		// CSP form-action would stop a redirect from the sign-in POST to another origin.
+		MvcResult signedIn = signIn(user, target);
+		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/security-info/continue");
+		MvcResult leaving = mvc.perform(get("/security-info/continue")
+				.session((MockHttpSession) signedIn.getRequest().getSession(false))).andReturn();
+		assertThat(leaving.getResponse().getStatus()).isEqualTo(200);
+		assertThat(leaving.getResponse().getHeader("Refresh")).isEqualTo("0; url=" + target);
 	}
 
 	@Test
@@ -101,11 +116,21 @@ class SignInPromptTests {
 		String user = TestUsers.in(jdbc).contoso().withEmail("ret2@home.example").withMobile("+1 555 040 0404").create();
 		for (String evil : new String[] { "https://evil.example/", "http://apps.contoso.example/",
 				"https://apps.contoso.example.evil.example/", "https://user@apps.contoso.example/", "javascript:alert(1)",
-				"//evil.example", "https://apps.contoso.example:8443/" }) {
-			MvcResult page = mvc.perform(get("/sign-in").param("return_to", evil)).andReturn();
-			MockHttpSession session = page.getRequest().getSession(false) instanceof MockHttpSession s ? s : new MockHttpSession();
-			assertThat(signIn(session, user).getResponse().getRedirectedUrl()).as(evil).isEqualTo("/security-info");
+				"//evil.example", "https://apps.contoso.example:8443/", "http://127.0.0.1:9/" }) {
+			MvcResult signedIn = signIn(user, evil);
+			assertThat(signedIn.getResponse().getRedirectedUrl()).as(evil).isEqualTo("/security-info");
+			assertThat(mvc.perform(get("/security-info/continue").session((MockHttpSession) signedIn.getRequest().getSession(false)))
+					.andReturn().getResponse().getRedirectedUrl()).as(evil).isEqualTo("/security-info");
 		}
+	}
+
+	@Test
+	void whenSignInFailsThenReturnToIsKeptOnTheWayBack() throws Exception {
+		MvcResult failed = mvc.perform(post("/sign-in").with(csrf()).param("userId", "nobody@contoso.example")
+				.param("password", "wrong").param("return_to", "https://apps.contoso.example/x")).andReturn();
+
+		assertThat(failed.getResponse().getRedirectedUrl())
+				.isEqualTo("/sign-in?error&return_to=https%3A%2F%2Fapps.contoso.example%2Fx");
 	}
 
 	@Test

@@ -1,33 +1,43 @@
 package dev.sspr.registration;
 
+import static dev.sspr.HttpTestClient.cookie;
+import static dev.sspr.HttpTestClient.enc;
+import static dev.sspr.HttpTestClient.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sspr.DemoUsers;
+import dev.sspr.HttpTestClient;
 import dev.sspr.TestCaptcha;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.sspr.TestUsers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Sign-in against a real Tomcat: a session that existed before sign-in gets a new id (S-60). */
+/**
+ * Sign-in against a real Tomcat: a session that existed before sign-in gets a new id (S-60); a signed-in
+ * user without the administrator role is told so at the console.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "dev", "test" })
 class SignInServerTests {
 
-	static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
 	@LocalServerPort
 	int port;
 
-	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	@Autowired
+	JdbcClient jdbc;
+
+	HttpTestClient client;
+
+	@BeforeEach
+	void connect() {
+		client = new HttpTestClient(port);
+	}
 
 	@Test
 	void whenSessionExistedBeforeSignInThenItsIdChanges() throws Exception {
@@ -53,31 +63,23 @@ class SignInServerTests {
 	}
 
 	HttpResponse<String> get(String path, String cookies) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-		if (cookies != null) {
-			request.header("Cookie", cookies);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return client.get(path, cookies);
 	}
 
 	HttpResponse<String> post(String path, String cookies, String form) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Cookie", cookies)
-				.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		return client.post(path, cookies, form);
 	}
 
-	static String cookie(HttpResponse<String> response, String name) {
-		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-				.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
-	}
+	@Test
+	void whenAUserWithoutTheAdministratorRoleOpensTheConsoleThenTheyAreToldSo() throws Exception {
+		String user = TestUsers.in(jdbc).contoso().outsideSsprGroup().create();
+		String session = client.signIn("/sign-in", user, DemoUsers.CONTOSO_PASSWORD);
 
-	static String token(HttpResponse<String> page) {
-		Matcher m = CSRF.matcher(page.body());
-		assertThat(m.find()).as("CSRF token on the page").isTrue();
-		return m.group(1);
-	}
+		HttpResponse<String> console = client.send(client.request("/admin").header("Cookie", session)
+				.header("Accept-Language", "lv"));
 
-	static String enc(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		assertThat(console.statusCode()).isEqualTo(403);
+		assertThat(console.body()).contains("nav administratora lomas", "href=\"/admin/sign-in\"")
+				.doesNotContain("derīguma laiks");
 	}
 }

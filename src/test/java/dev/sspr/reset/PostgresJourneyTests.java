@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * that is dropped afterwards. Mandatory in CI.
  */
 @PostgresAvailable
-@ActiveProfiles(value = { "postgres", "test" }, inheritProfiles = false)
+@ActiveProfiles(value = { "dev", "postgres", "test" }, inheritProfiles = false)
 class PostgresJourneyTests extends ResetWebTestSupport {
 
 	static final String SCHEMA = PostgresAvailable.Schema.newName();

@@ -3,11 +3,13 @@ package dev.sspr.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sspr.secrets.Keys;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 /** RFC 6238 (SHA-1 vectors, last six digits) and the secret's encryption at rest. */
 class TotpTests {
@@ -28,8 +30,8 @@ class TotpTests {
 
 	@Test
 	void whenSecretEncryptedThenOnlyThatUserDecryptsIt() {
-		SecretCipher cipher = new SecretCipher(new VerificationProperties(8, java.time.Duration.ofMinutes(10),
-				java.time.Duration.ofMinutes(10), 5, 5, java.time.Duration.ofHours(1), java.time.Duration.ofDays(1), null, null));
+		SecretCipher cipher = new SecretCipher(new Keys(new MockEnvironment().withProperty("spring.profiles.active", "dev")
+				.withProperty("sspr.verification.totp-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")));
 		String stored = cipher.encrypt(RFC_SECRET, 7);
 
 		assertThat(stored).doesNotContain("12345678901234567890");

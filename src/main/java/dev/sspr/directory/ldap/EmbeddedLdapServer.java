@@ -17,6 +17,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * (a bind to an entry with {@code pwdAccountLockedTime} fails). Everything is lost at shutdown.
  */
 @Component
+@Profile("dev")
 @ConditionalOnProperty(name = "sspr.ldap.embedded.enabled", havingValue = "true")
 public class EmbeddedLdapServer implements AutoCloseable {
 

@@ -57,6 +57,11 @@ public class LdapDirectory {
 	LdapDirectory(LdapProperties properties, ObjectProvider<EmbeddedLdapServer> embedded) {
 		this.properties = properties;
 		this.embedded = embedded;
+		if (properties.embedded().enabled() && embedded.getIfAvailable() == null) {
+			// The in-memory directory is a stand-in of the dev profile (S-25), never a production directory.
+			throw new IllegalStateException("sspr.ldap.embedded.enabled works only in the dev profile; "
+					+ "set sspr.ldap.url to the organization's directory instead");
+		}
 		if (properties.configured()) {
 			check(properties);
 		}

@@ -1,4 +1,4 @@
-package dev.sspr.delivery;
+package dev.sspr.secrets;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,25 +27,6 @@ public final class Sealing {
 			throw new IllegalArgumentException("an AES-256 key has 32 bytes");
 		}
 		this.key = new SecretKeySpec(key, "AES");
-	}
-
-	/**
-	 * The base64 32-byte key configured under {@code property}, or, when none is, a random key for
-	 * this run only (with a warning: fine for development, not for production).
-	 */
-	public static byte[] keyOrGenerate(String configured, String property, SecureRandom random) {
-		if (configured != null && !configured.isBlank()) {
-			byte[] key = Base64.getDecoder().decode(configured.strip());
-			if (key.length != 32) {
-				throw new IllegalArgumentException(property + " must be 32 bytes, base64-encoded");
-			}
-			return key;
-		}
-		byte[] key = new byte[32];
-		random.nextBytes(key);
-		org.slf4j.LoggerFactory.getLogger(Sealing.class).warn(
-				"{} is not set: generated a random key for this run only (fine for development, not for production)", property);
-		return key;
 	}
 
 	public String seal(byte[] plain, String context) {
