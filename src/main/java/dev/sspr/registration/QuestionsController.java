@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -36,6 +37,19 @@ class QuestionsController {
 		QuestionsForm {
 			questions = questions == null ? List.of() : questions;
 			answers = answers == null ? List.of() : answers;
+		}
+
+		/** Exactly {@code size} questions and answers, whatever was posted: missing ones blank. */
+		QuestionsForm sized(int size) {
+			return new QuestionsForm(sized(questions, size), sized(answers, size));
+		}
+
+		private static List<String> sized(List<String> values, int size) {
+			List<String> sized = new ArrayList<>(size);
+			for (int i = 0; i < size; i++) {
+				sized.add(i < values.size() && values.get(i) != null ? values.get(i) : "");
+			}
+			return sized;
 		}
 
 		@Override
@@ -68,8 +82,13 @@ class QuestionsController {
 
 	@PostMapping("/security-info/questions")
 	String processQuestions(@AuthenticationPrincipal SignedInUser user,
-			@ModelAttribute("questionsForm") QuestionsForm form, BindingResult result, Model model) {
+			@ModelAttribute("questionsForm") QuestionsForm posted, Model model) {
 		int required = policies.policyOf(user.tenantId()).questionsToRegister();
+		// A tampered form may carry fewer or more fields than the page has; errors are told on the page's own.
+		QuestionsForm form = posted.sized(required);
+		BindingResult result = new BeanPropertyBindingResult(form, "questionsForm");
+		model.addAttribute("questionsForm", form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "questionsForm", result);
 		List<CustomQuestion> custom = policies.customQuestions(user.tenantId());
 		List<QuestionRules.Problem> problems = QuestionRules.check(form.questions(), form.answers(), offered(custom),
 				required);

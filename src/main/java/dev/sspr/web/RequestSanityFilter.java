@@ -12,6 +12,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a form whose parameters cannot be read (larger than allowed, too many fields, a broken multipart
  * body) is answered with Tomcat's status for it (413 or 400), the localized error page and one log
  * line, before anything else reads it (Tomcat would throw on every read, the error page's own
- * included).</li>
+ * included);</li>
+ * <li>a field named with a list index past any form's length ({@code answers[99999]}) is a 400: Spring's
+ * binding would throw on it rather than reject it.</li>
  * </ul>
  */
 final class RequestSanityFilter extends OncePerRequestFilter {
@@ -37,6 +40,8 @@ final class RequestSanityFilter extends OncePerRequestFilter {
 	/** Marks a request whose body was refused, so that its error page does not try to read it again. */
 	private static final String REFUSED = RequestSanityFilter.class.getName() + ".refused";
 	private static final int MAX_LOGGED_PATH = 200;
+	/** An index of three digits or more: no form of the portal has a list of a hundred fields. */
+	private static final Pattern INDEX_TOO_LARGE = Pattern.compile("\\[\\d{3,}]");
 
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
@@ -88,8 +93,9 @@ final class RequestSanityFilter extends OncePerRequestFilter {
 		/** 0 when the parameters can be read, else the status that says why not. */
 		int parameterFailure() {
 			try {
-				super.getParameterMap();
-				return 0;
+				boolean indexTooLarge = super.getParameterMap().keySet().stream()
+						.anyMatch(name -> INDEX_TOO_LARGE.matcher(name).find());
+				return indexTooLarge ? HttpStatus.BAD_REQUEST.value() : 0;
 			}
 			catch (InvalidParameterException ex) {
 				return ex.getErrorCode() >= 400 && ex.getErrorCode() < 500 ? ex.getErrorCode() : HttpStatus.BAD_REQUEST.value();

@@ -430,4 +430,23 @@ class SecurityInfoTests {
 
 		assertThat(page).contains("lang=\"lv\"").contains("value=\"q29\"").contains("name=\"answers[2]\"");
 	}
+
+	@Test
+	void whenTheQuestionsFormIsTamperedWithThenMessagesBesideTheFieldsNotAServerError() throws Exception {
+		String user = dev.sspr.TestUsers.in(jdbc).contoso().outsideSsprGroup().create();
+		MockHttpSession session = signIn(user, DemoUsers.CONTOSO_PASSWORD);
+		for (String[] fields : new String[][] { {}, { "answers", "one" }, { "questions", "q01" }, { "answers[2]", "three" },
+				{ "questions[7]", "q01", "answers[7]", "seven" } }) {
+			MockHttpServletRequestBuilder request = post("/security-info/questions").session(session).with(csrf())
+					.header("Accept-Language", "en");
+			for (int i = 0; i < fields.length; i += 2) {
+				request.param(fields[i], fields[i + 1]);
+			}
+			MvcResult result = mvc.perform(request).andReturn();
+
+			assertThat(result.getResponse().getStatus()).as(String.join(",", fields)).isEqualTo(200);
+			assertThat(body(result)).as(String.join(",", fields)).contains("Choose one of the questions in the list.");
+		}
+		assertThat(questions.count(directory.findUser(user).orElseThrow().id())).isZero();
+	}
 }

@@ -113,7 +113,7 @@ class ClientErrorServerTests {
 	}
 
 	@Test
-	void whenAFormIsTooLargeOrBrokenThenTheErrorPageAndOneLogLineWithoutStackTrace(CapturedOutput output) throws Exception {
+	void whenAFormIsTooLargeOrBrokenOrOverIndexedThenTheErrorPageAndOneLogLineWithoutStackTrace(CapturedOutput output) throws Exception {
 		HttpResponse<String> page = client.get("/reset", null);
 		String csrf = cookie(page, "SSPR_CSRF");
 		byte[] upload = new byte[3_000_000];
@@ -124,7 +124,11 @@ class ClientErrorServerTests {
 						.header("Content-Type", "multipart/form-data; boundary=XX")
 						.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(upload))),
 				client.request("/reset").header("Cookie", csrf).header("Content-Type", "multipart/form-data; boundary=XX")
-						.POST(HttpRequest.BodyPublishers.ofString("--XX\r\nContent-Disposition: form-data; name=\"userId\"\r\n\r\nabc")));
+						.POST(HttpRequest.BodyPublishers.ofString("--XX\r\nContent-Disposition: form-data; name=\"userId\"\r\n\r\nabc")),
+				// Spring's binding throws on a list index far past the list rather than rejecting it.
+				client.request("/reset/verify/answers").header("Cookie", csrf)
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token(page)) + "&answers%5B99999%5D=x")));
 		for (HttpRequest.Builder request : requests) {
 			int logged = output.getAll().length();
 			HttpResponse<String> refused = client.send(request.header("Accept-Language", "tr"));
