@@ -129,7 +129,9 @@ class UsersController {
 			directory.unlock(user.id());
 		}
 		catch (PasswordWriteException ex) {
-			audit(admin, AdminAction.Kind.ADMIN_ACCOUNT_UNLOCKED, user, false, ex.messageKey());
+			// The directory's reason is a message key: it goes where the console labels reasons, not into details.
+			events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_ACCOUNT_UNLOCKED, admin.tenantId(), admin.userId(),
+					user.userId(), false, ex.messageKey(), null));
 			return "redirect:/admin/users/" + user.id() + "?unlockFailed";
 		}
 		audit(admin, AdminAction.Kind.ADMIN_ACCOUNT_UNLOCKED, user, true, null);

@@ -49,6 +49,21 @@ class AdminActivityTests extends AdminTestSupport {
 	}
 
 	@Test
+	void whenAnAdministratorsUnlockFailsThenTheActivitySaysWhyInWords() throws Exception {
+		// On premises but unknown to the directory: the directory refuses the unlock.
+		String userId = TestUsers.in(jdbc).contoso().create();
+		jdbc.sql("update directory_user set locked = true, password_source = 'PASSWORD_HASH_SYNC' where user_id = ?")
+				.param(userId).update();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+						.post("/admin/users/" + user(userId).id() + "/unlock").with(as(CONTOSO_ADMIN))
+						.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+						.redirectedUrl("/admin/users/" + user(userId).id() + "?unlockFailed"));
+		String page = html(userPage(userId, "en"));
+		assertThat(page).contains("Directory: setup problem").doesNotContain("reset.password.error");
+	}
+
+	@Test
 	void whenTheLogHoldsRegistrationAndSignInCodesThenEveryPageShowsThemInTheLanguage() throws Exception {
 		String userId = TestUsers.in(jdbc).contoso().create();
 		audit(userId, "REGISTRATION_REFUSED", "FAILURE", "registration.questions.error.sameAnswer", "SECURITY_QUESTIONS");

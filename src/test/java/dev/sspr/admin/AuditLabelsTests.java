@@ -131,8 +131,9 @@ class AuditLabelsTests {
 
 	/**
 	 * Reads the main code's calls {@code new ResetActivity(kind, success, tenant, subject, reason, ...)},
-	 * {@code publish(flow, kind, success, reason, ...)} (the reset service's shorthand) and
-	 * {@code new RegistrationActivity(kind, tenant, subject, method, success, reason)}.
+	 * {@code publish(flow, kind, success, reason, ...)} (the reset service's shorthand),
+	 * {@code new RegistrationActivity(kind, tenant, subject, method, success, reason)} and
+	 * {@code new AdminAction(kind, tenant, actor, subject, success, reason, details)}.
 	 */
 	static Published published() throws IOException {
 		Published found = new Published(new TreeSet<>(), new TreeSet<>());
@@ -149,6 +150,12 @@ class AuditLabelsTests {
 			}
 			for (List<String> args : calls(code, "publish(flow, ")) {
 				literal(args, 3).ifPresent(found.reasons()::add);
+				calls++;
+			}
+			for (List<String> args : calls(code, "new AdminAction(")) {
+				if (args.size() == 7) {
+					literal(args, 5).ifPresent(found.reasons()::add);
+				}
 				calls++;
 			}
 			for (List<String> args : calls(code, "new RegistrationActivity(")) {
