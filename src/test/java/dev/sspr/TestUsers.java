@@ -15,6 +15,7 @@ public final class TestUsers {
 
 	private final JdbcClient jdbc;
 	private String tenant = "contoso";
+	private String userId;
 	private String email;
 	private String mobile;
 	private boolean confirmed = true;
@@ -29,6 +30,7 @@ public final class TestUsers {
 	}
 
 	public TestUsers contoso() { tenant = "contoso"; return this; }
+	public TestUsers withUserId(String value) { userId = value; return this; }
 	public TestUsers withEmail(String value) { email = value; return this; }
 	public TestUsers withMobile(String value) { mobile = value; return this; }
 	public TestUsers neverConfirmed() { confirmed = false; return this; }
@@ -36,7 +38,8 @@ public final class TestUsers {
 
 	/** Creates the user and returns its user ID. */
 	public String create() {
-		String userId = "test" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "@" + tenant + ".example";
+		String userId = this.userId != null ? this.userId
+				: "test" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "@" + tenant + ".example";
 		// Dana is disabled and never changes her password: her hash is the tenant's demo password.
 		String hash = jdbc.sql("select password_hash from directory_user where user_id = ?")
 				.param("dana@" + tenant + ".example").query(String.class).single();

@@ -7,8 +7,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Localized names of the audit log's codes (event types, refusal and failure reasons) for the
- * console's pages; a code without a name shows as itself rather than as a missing-key marker.
+ * Localized names of the audit log's codes (event types, outcomes, reasons, methods) for the console's
+ * pages and its CSV export; a code without a name shows as itself rather than as a missing-key marker
+ * (AuditLabelsTests fails the build for any code the portal can write without one).
  * Templates call it as {@code @adminLabels}.
  */
 @Component("adminLabels")
@@ -21,15 +22,19 @@ class AdminLabels {
 	}
 
 	public String event(String type) {
-		return label("admin.event.", type);
+		return of("admin.event.", type);
 	}
 
 	public String reason(String code) {
-		return label("admin.reason.", code);
+		return of("admin.reason.", code);
+	}
+
+	public String outcome(String outcome) {
+		return of("admin.activity.outcome.", outcome);
 	}
 
 	public String method(String kind) {
-		return label("admin.method.", kind);
+		return of("admin.method.", kind);
 	}
 
 	/** A comma-separated list of methods as the audit log stores it, e.g. {@code EMAIL,MOBILE_SMS}. */
@@ -41,7 +46,8 @@ class AdminLabels {
 				.collect(Collectors.joining(", "));
 	}
 
-	private String label(String prefix, String code) {
+	/** The label {@code prefix + code}, e.g. {@code of("admin.reason.", "NOT_LICENSED")}. */
+	public String of(String prefix, String code) {
 		if (code == null || code.isEmpty()) {
 			return "";
 		}

@@ -14,7 +14,8 @@ final class Charts {
 
 	static final int WIDTH = 600;
 	static final int HEIGHT = 220;
-	static final int AXIS = 24;
+	/** Room under the days for their dates, which the style sheet enlarges on a narrow screen. */
+	static final int AXIS = 40;
 
 	private Charts() {
 	}
@@ -66,25 +67,27 @@ final class Charts {
 			// A date a week apart, from the newest backwards, so the last day is always labelled.
 			if ((days.size() - 1 - i) % 7 == 0 && i >= 2) {
 				boolean last = i == days.size() - 1;
-				ticks.add(new Tick(round(last ? x + width : x + width / 2), HEIGHT - 6, day.day(), last ? "end" : "middle"));
+				ticks.add(new Tick(round(last ? x + width : x + width / 2), HEIGHT - 8, day.day(), last ? "end" : "middle"));
 			}
 		}
 		return new Daily(bars, ticks, max);
 	}
 
-	/** A ranking row: its label above the bar (labels are long in some languages), its count to the right. */
-	static final int ROW_HEIGHT = 46;
-	static final int COUNT_WIDTH = 50;
+	/** The drawing of one ranking row: a bar in a {@code RANK_WIDTH} by {@code RANK_HEIGHT} box, stretched to its line. */
+	static final int RANK_WIDTH = 100;
+	static final int RANK_HEIGHT = 10;
 
-	/** Horizontal bars in the order given, for the top refusal reasons and the methods. */
+	/**
+	 * Horizontal bars in the order given, for the top refusal reasons and the methods, the largest
+	 * full width. Each row is drawn on its own beside its label and count, which are page text: legible
+	 * at any width and read by screen readers.
+	 */
 	static List<Bar> ranking(Map<String, Integer> counts) {
 		int max = Math.max(1, counts.values().stream().mapToInt(Integer::intValue).max().orElse(0));
 		List<Bar> bars = new ArrayList<>();
-		int row = 0;
 		for (Map.Entry<String, Integer> count : counts.entrySet()) {
-			double width = (WIDTH - COUNT_WIDTH) * count.getValue() / (double) max;
-			bars.add(new Bar(0, row * ROW_HEIGHT + 22, round(width), 18, "bar-failed", count.getValue(), count.getKey()));
-			row++;
+			double width = RANK_WIDTH * count.getValue() / (double) max;
+			bars.add(new Bar(0, 0, round(width), RANK_HEIGHT, "bar-failed", count.getValue(), count.getKey()));
 		}
 		return bars;
 	}

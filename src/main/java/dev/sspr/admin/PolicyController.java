@@ -50,13 +50,13 @@ class PolicyController {
 
 	/**
 	 * The policy page with its on-premises status (R-40, R-42). The status check talks to the
-	 * directory, so it runs only when the page is shown, not for requests that redirect.
+	 * directory, so it runs only when the page is shown, not for requests that redirect. A tenant
+	 * without a directory has no status (null): writeback is not used there, which is no fault.
 	 */
 	private String policyPage(SignedInUser admin, Model model) {
 		boolean connected = directoryConnected(admin);
 		model.addAttribute("directoryConnected", connected);
-		model.addAttribute("writebackStatus", connected ? writeback.check()
-				: new WritebackStatus.Report(WritebackStatus.State.NOT_CONFIGURED, null, null));
+		model.addAttribute("writebackStatus", connected ? writeback.check() : null);
 		model.addAttribute("lastSync", connected ? sync.lastRun(admin.tenantId()).orElse(null) : null);
 		return VIEW;
 	}

@@ -1,6 +1,5 @@
 package dev.sspr.admin;
 
-import dev.sspr.audit.ActivityFilter;
 import dev.sspr.audit.ActivityReports;
 import dev.sspr.audit.AdminAction;
 import dev.sspr.delivery.Masking;
@@ -101,8 +100,7 @@ class UsersController {
 		model.addAttribute("authPhone", user.authPhone() == null ? null : Masking.maskPhone(user.authPhone()));
 		model.addAttribute("mobilePhone", user.mobilePhone() == null ? null : Masking.maskPhone(user.mobilePhone()));
 		model.addAttribute("questionsToReset", policy.questionsToReset());
-		model.addAttribute("activity", activity.search(admin.tenantId(),
-				new ActivityFilter(null, null, null, user.userId(), null), 0, 10).entries());
+		model.addAttribute("activity", activity.ofUser(admin.tenantId(), user.userId(), 10));
 		model.addAttribute("officePhone", user.officePhone() == null ? "" : user.officePhone());
 		return USER_VIEW;
 	}
@@ -131,7 +129,9 @@ class UsersController {
 			directory.unlock(user.id());
 		}
 		catch (PasswordWriteException ex) {
-			audit(admin, AdminAction.Kind.ADMIN_ACCOUNT_UNLOCKED, user, false, ex.messageKey());
+			// The directory's reason is a message key: it goes where the console labels reasons, not into details.
+			events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_ACCOUNT_UNLOCKED, admin.tenantId(), admin.userId(),
+					user.userId(), false, ex.messageKey(), null));
 			return "redirect:/admin/users/" + user.id() + "?unlockFailed";
 		}
 		audit(admin, AdminAction.Kind.ADMIN_ACCOUNT_UNLOCKED, user, true, null);

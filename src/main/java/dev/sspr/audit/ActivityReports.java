@@ -37,8 +37,9 @@ public class ActivityReports {
 	static final List<String> RESET_ENDINGS = List.of("PASSWORD_RESET", "ACCOUNT_UNLOCKED", "REFUSED", "BLOCKED",
 			"WRITE_FAILED");
 
-	private static final String COLUMNS = "a.id, a.occurred_at, a.tenant_id, a.subject, a.event_type, a.outcome, "
-			+ "a.reason, a.methods, a.client_address, a.flow_id, a.actor, a.details, u.display_name";
+	private static final String ENTRY_COLUMNS = "a.id, a.occurred_at, a.tenant_id, a.subject, a.event_type, a.outcome, "
+			+ "a.reason, a.methods, a.client_address, a.flow_id, a.actor, a.details";
+	private static final String COLUMNS = ENTRY_COLUMNS + ", u.display_name";
 	private static final String FROM = " from audit_record a left join directory_user u"
 			+ " on u.user_id = a.subject and u.tenant_id = a.tenant_id";
 
@@ -61,6 +62,18 @@ public class ActivityReports {
 						+ " order by a.occurred_at desc, a.id desc offset ? rows fetch next ? rows only")
 				.params(params).query((rs, n) -> entry(rs)).list();
 		return new ActivityPage(entries, page, size, total);
+	}
+
+	/**
+	 * The newest entries about one user, newest first: the user ID matched exactly (user IDs are stored
+	 * normalized), so {@code an@…} never shows {@code dan@…}'s events. The index
+	 * {@code audit_record_tenant_subject_time} finds them already in this order.
+	 */
+	public List<AuditEntry> ofUser(long tenantId, String userId, int limit) {
+		return jdbc.sql("select " + ENTRY_COLUMNS + """
+				 from audit_record a where a.tenant_id = ? and a.subject = ?
+				order by a.occurred_at desc, a.id desc fetch first ? rows only""")
+				.params(tenantId, userId, limit).query((rs, n) -> entry(rs)).list();
 	}
 
 	/** Every matching entry, newest first, one at a time (the CSV export). */

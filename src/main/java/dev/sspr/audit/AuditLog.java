@@ -56,11 +56,11 @@ public class AuditLog {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(AdminAction action) {
 		jdbc.sql("""
-				insert into audit_record (occurred_at, tenant_id, subject, event_type, outcome, actor, details)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+				insert into audit_record (occurred_at, tenant_id, subject, event_type, outcome, reason, actor, details)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(clock.instant().atOffset(ZoneOffset.UTC), action.tenantId(), truncate(action.subject(), 320),
-						action.kind().name(), action.success() ? "SUCCESS" : "FAILURE", truncate(action.actor(), 320),
-						truncate(action.details(), 4000))
+						action.kind().name(), action.success() ? "SUCCESS" : "FAILURE", truncate(action.reason(), 60),
+						truncate(action.actor(), 320), truncate(action.details(), 4000))
 				.update();
 	}
 

@@ -66,12 +66,7 @@ class AdminBrowserTests extends BrowserTestSupport {
 	}
 
 	private void signIn(Page page, String userId, String password) {
-		page.navigate(url("/admin"));
-		page.waitForURL("**/admin/sign-in");
-		page.fill("#userId", userId);
-		page.fill("#password", password);
-		page.click("button.primary");
-		page.waitForURL("**/admin");
+		ConsoleSignIn.signIn(page, url(""), userId, password);
 	}
 
 	private static Optional<String> sessionCookie(BrowserContext context) {

@@ -106,10 +106,13 @@ class AdminConsoleTests extends AdminTestSupport {
 		assertThat(mvc.perform(get("/admin/policy").with(as(FABRIKAM_ADMIN))).andReturn().getResponse()
 				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("0 created");
 
-		// Contoso has no directory connected: no sync, and the status says so.
+		// Contoso has no directory connected: no sync, and a neutral word that writeback is not used, not an error.
 		String contoso = mvc.perform(get("/admin/policy").with(as(CONTOSO_ADMIN))).andReturn().getResponse()
 				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(contoso).contains("Not configured properly").doesNotContain("/admin/directory/sync");
+		assertThat(contoso).contains("Not used: no on-premises directory is connected")
+				.doesNotContain("Not configured properly").doesNotContain("/admin/directory/sync");
+		org.jsoup.nodes.Element status = org.jsoup.Jsoup.parse(contoso).selectFirst("#on-premises dl.writeback dd");
+		assertThat(status.select(".status.no, .status.warn")).isEmpty();
 		mvc.perform(post("/admin/directory/sync").with(as(CONTOSO_ADMIN)).with(csrf())).andExpect(status().isNotFound());
 	}
 

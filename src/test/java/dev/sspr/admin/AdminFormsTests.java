@@ -264,7 +264,8 @@ class AdminFormsTests extends AdminTestSupport {
 		assertThat(body).startsWith("\uFEFF\"");
 		assertThat(body.lines().findFirst().orElseThrow()).contains("Kullanıcı");
 		String row = body.lines().filter(line -> line.contains(userId)).findFirst().orElseThrow();
-		assertThat(row).contains("\"'=cmd()|'/c calc'!A1\"").contains("\"EMAIL,MOBILE_SMS\"");
+		assertThat(row).contains("\"'=cmd()|'/c calc'!A1\"").contains("\"E-posta, Cep telefonu (kısa mesaj)\"")
+				.contains("\"Parola sıfırlandı\"").doesNotContain("EMAIL");
 		assertThat(body).doesNotContain("fabrikam.example").doesNotContain(",=").doesNotContain("\"=");
 		assertThat(auditCount("ADMIN_ACTIVITY_EXPORTED")).isPositive();
 	}

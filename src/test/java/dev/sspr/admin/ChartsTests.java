@@ -49,13 +49,15 @@ class ChartsTests {
 	}
 
 	@Test
-	void whenReasonsAreRankedThenTheLongestBarLeavesRoomForItsCount() {
+	void whenReasonsAreRankedThenTheMostFrequentFillsItsRowAndTheOthersAreInProportion() {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		counts.put("NOT_ENOUGH_METHODS", 10);
 		counts.put("NOT_LICENSED", 5);
+		counts.put("NOT_ENABLED", 0);
 		List<Charts.Bar> bars = Charts.ranking(counts);
-		assertThat(bars.get(0).width()).isEqualTo(Charts.WIDTH - Charts.COUNT_WIDTH);
-		assertThat(bars.get(1).width()).isEqualTo((Charts.WIDTH - Charts.COUNT_WIDTH) / 2.0);
-		assertThat(bars.get(1).y()).isGreaterThan(bars.get(0).y() + bars.get(0).height());
+		assertThat(bars).extracting(Charts.Bar::width).containsExactly((double) Charts.RANK_WIDTH, Charts.RANK_WIDTH / 2.0, 0.0);
+		assertThat(bars).extracting(Charts.Bar::label).containsExactly("NOT_ENOUGH_METHODS", "NOT_LICENSED", "NOT_ENABLED");
+		assertThat(bars).extracting(Charts.Bar::value).containsExactly(10, 5, 0);
+		assertThat(Charts.ranking(Map.of("email", 0))).extracting(Charts.Bar::width).containsExactly(0.0);
 	}
 }
