@@ -37,6 +37,7 @@ class AuditLabelsTests {
 
 	/** A reason or method written as a literal: {@code "CURRENT_PASSWORD_WRONG"}. */
 	static final Pattern CODE = Pattern.compile("^\"([A-Z][A-Z0-9_]*)\"$");
+	static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\]*)\"");
 
 	final ResourceBundleMessageSource messages = messages();
 
@@ -98,7 +99,7 @@ class AuditLabelsTests {
 				reasons.add(key);
 			}
 		}
-		assertThat(reasons).contains("CURRENT_PASSWORD_WRONG", "LOOKUP", "WRONG_PROOF",
+		assertThat(reasons).contains("CURRENT_PASSWORD_WRONG", "CURRENT_PASSWORD_THROTTLED", "LOOKUP", "WRONG_PROOF",
 				"registration.questions.error.sameAnswer");
 		assertThat(unlabelled("admin.reason.", reasons)).isEmpty();
 	}
@@ -145,22 +146,22 @@ class AuditLabelsTests {
 		for (Path source : sources) {
 			String code = Files.readString(source);
 			for (List<String> args : calls(code, "new ResetActivity(")) {
-				literal(args, 4).ifPresent(found.reasons()::add);
+				literal(args, 4).forEach(found.reasons()::add);
 				calls++;
 			}
 			for (List<String> args : calls(code, "publish(flow, ")) {
-				literal(args, 3).ifPresent(found.reasons()::add);
+				literal(args, 3).forEach(found.reasons()::add);
 				calls++;
 			}
 			for (List<String> args : calls(code, "new AdminAction(")) {
 				if (args.size() == 7) {
-					literal(args, 5).ifPresent(found.reasons()::add);
+					literal(args, 5).forEach(found.reasons()::add);
 				}
 				calls++;
 			}
 			for (List<String> args : calls(code, "new RegistrationActivity(")) {
-				literal(args, 3).ifPresent(found.methods()::add);
-				literal(args, 5).ifPresent(found.reasons()::add);
+				literal(args, 3).forEach(found.methods()::add);
+				literal(args, 5).forEach(found.reasons()::add);
 				calls++;
 			}
 		}
@@ -168,12 +169,13 @@ class AuditLabelsTests {
 		return found;
 	}
 
-	private static java.util.Optional<String> literal(List<String> args, int index) {
+	/** Every string literal of the argument: a plain one, or each branch of {@code a ? "X" : "Y"}. */
+	private static List<String> literal(List<String> args, int index) {
 		if (args.size() <= index) {
-			return java.util.Optional.empty();
+			return List.of();
 		}
-		Matcher m = CODE.matcher(args.get(index).strip());
-		return m.matches() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+		return LITERAL.matcher(args.get(index)).results().map(m -> m.group(1))
+				.filter(value -> CODE.matcher('"' + value + '"').matches()).toList();
 	}
 
 	/** The top-level arguments of every call that starts with {@code opening} (which ends with its "("). */
