@@ -4,7 +4,8 @@
   'use strict';
   var widget = document.getElementById('captcha');
   if (!widget || !window.$altcha) { return; }
-  var worker = widget.ownerDocument.querySelector('script[src*="altcha.min.js"]').src.replace('altcha.min.js', 'sha.js');
+  // The page names the worker's URL, so that it may be versioned like any other static file.
+  var worker = widget.dataset.worker;
   ['SHA-256', 'SHA-384', 'SHA-512'].forEach(function (name) {
     window.$altcha.algorithms.set(name, function () { return new Worker(worker); });
   });
@@ -15,4 +16,12 @@
     reload: d.reload, verify: d.verify, verificationRequired: d.required, verified: d.verified,
     verifying: d.verifying, waitAlert: d.wait
   });
+  // A solved check stays ticked. ALTCHA takes an un-tick (a click, or Space on the keyboard) as "start
+  // over" and drops the solution, so that Next would then fail; the click is cancelled before that.
+  widget.addEventListener('click', function (event) {
+    var state = widget.querySelector('.altcha');
+    if (event.target.matches('input[type=checkbox]') && state && state.getAttribute('data-state') === 'verified') {
+      event.preventDefault();
+    }
+  }, true);
 })();
