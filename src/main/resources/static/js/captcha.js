@@ -16,4 +16,12 @@
     reload: d.reload, verify: d.verify, verificationRequired: d.required, verified: d.verified,
     verifying: d.verifying, waitAlert: d.wait
   });
+  // A solved check stays ticked. ALTCHA takes an un-tick (a click, or Space on the keyboard) as "start
+  // over" and drops the solution, so that Next would then fail; the click is cancelled before that.
+  widget.addEventListener('click', function (event) {
+    var state = widget.querySelector('.altcha');
+    if (event.target.matches('input[type=checkbox]') && state && state.getAttribute('data-state') === 'verified') {
+      event.preventDefault();
+    }
+  }, true);
 })();

@@ -77,6 +77,44 @@ public abstract class BrowserTestSupport {
 		page.click("button.primary");
 	}
 
+	/** Signs in to the security-info page; the caller waits for where it expects to land. */
+	protected void signInToSecurityInfo(Page page, String userId, String password) {
+		page.navigate(url("/sign-in"));
+		page.fill("#userId", userId);
+		page.fill("#password", password);
+		page.click("button.primary");
+	}
+
+	/**
+	 * The page's targets smaller than 24 by 24 CSS px (WCAG 2.2 2.5.8), described for a failure
+	 * message. A radio button or check box counts with its label (with the whole card when the label
+	 * covers it), and a link inside a sentence is exempt, as the criterion says.
+	 */
+	@SuppressWarnings("unchecked")
+	protected static List<String> smallTargets(Page page) {
+		return (List<String>) page.evaluate("""
+				() => {
+				  const small = [];
+				  for (const e of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')) {
+				    const r = e.getBoundingClientRect();
+				    if (r.width === 0 || r.height === 0 || r.right <= 0 || getComputedStyle(e).visibility === 'hidden') continue;
+				    let width = r.width, height = r.height;
+				    if ((e.type === 'radio' || e.type === 'checkbox') && e.labels && e.labels.length > 0) {
+				      const around = e.closest('.choice') || e.labels[0];
+				      const l = around.getBoundingClientRect();
+				      width = Math.max(width, l.width);
+				      height = Math.max(height, l.height);
+				    }
+				    const inSentence = e.tagName === 'A' && getComputedStyle(e).display === 'inline'
+				        && e.parentElement.textContent.trim() !== e.textContent.trim();
+				    if (!inSentence && (width < 24 || height < 24)) {
+				      small.push(e.outerHTML.substring(0, 100) + ' is ' + Math.round(width) + 'x' + Math.round(height));
+				    }
+				  }
+				  return small;
+				}""");
+	}
+
 	protected static void shot(Page page, String name) {
 		Browser.screenshot(page, name);
 	}

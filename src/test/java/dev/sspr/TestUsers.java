@@ -18,6 +18,10 @@ public final class TestUsers {
 	private String userId;
 	private String email;
 	private String mobile;
+	private String authEmail;
+	private String authPhone;
+	private String officePhone;
+	private final List<String> questions = new ArrayList<>();
 	private boolean confirmed = true;
 	private final List<String> groups = new ArrayList<>(List.of("SSPR Users"));
 
@@ -33,6 +37,13 @@ public final class TestUsers {
 	public TestUsers withUserId(String value) { userId = value; return this; }
 	public TestUsers withEmail(String value) { email = value; return this; }
 	public TestUsers withMobile(String value) { mobile = value; return this; }
+	/** An authentication email registered on the security-info page (R-14). */
+	public TestUsers withRegisteredEmail(String value) { authEmail = value; return this; }
+	/** An authentication phone registered on the security-info page (R-14). */
+	public TestUsers withRegisteredPhone(String value) { authPhone = value; return this; }
+	public TestUsers withOfficePhone(String value) { officePhone = value; return this; }
+	/** Security questions answered, with answers no one can type (only how many there are counts). */
+	public TestUsers withQuestions(String... keys) { questions.addAll(List.of(keys)); return this; }
 	public TestUsers neverConfirmed() { confirmed = false; return this; }
 	public TestUsers outsideSsprGroup() { groups.clear(); return this; }
 
@@ -45,12 +56,19 @@ public final class TestUsers {
 				.param("dana@" + tenant + ".example").query(String.class).single();
 		jdbc.sql("""
 				insert into directory_user (tenant_id, user_id, display_name, given_name, surname, primary_email,
-				  alternate_email, mobile_phone, enabled, locked, licensed, password_source, password_hash,
-				  security_info_confirmed_at)
-				values ((select id from tenant where name = ?), ?, 'Test User', 'Test', 'User', ?, ?, ?, true, false, true,
-				  'CLOUD', ?, ?)""")
-				.params(tenant, userId, userId, email, mobile, hash, confirmed ? java.time.OffsetDateTime.now() : null)
+				  alternate_email, mobile_phone, auth_email, auth_phone, office_phone, enabled, locked, licensed,
+				  password_source, password_hash, security_info_confirmed_at)
+				values ((select id from tenant where name = ?), ?, 'Test User', 'Test', 'User', ?, ?, ?, ?, ?, ?, true, false,
+				  true, 'CLOUD', ?, ?)""")
+				.params(tenant, userId, userId, email, mobile, authEmail, authPhone, officePhone, hash,
+						confirmed ? java.time.OffsetDateTime.now() : null)
 				.update();
+		for (String question : questions) {
+			jdbc.sql("""
+					insert into security_answer (user_id, question_key, answer_hash)
+					values ((select id from directory_user where user_id = ?), ?, 'not a hash: no answer matches')""")
+					.params(userId, question).update();
+		}
 		for (String group : groups) {
 			jdbc.sql("insert into user_group (user_id, group_name) values ((select id from directory_user where user_id = ?), ?)")
 					.params(userId, group).update();

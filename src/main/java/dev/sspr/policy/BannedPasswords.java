@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
@@ -47,10 +45,12 @@ public final class BannedPasswords {
 		return globalTerms.size();
 	}
 
-	/** Lower-case and undo the common substitutions: 0→o, 1→l, $→s, @→a (and 3→e, 4→a, 5→s, 7→t, !→i). */
+	/**
+	 * Lower-case, take off diacritics ({@link Diacritics}) and undo the common substitutions: 0→o,
+	 * 1→l, $→s, @→a (and 3→e, 4→a, 5→s, 7→t, !→i).
+	 */
 	public static String normalize(String text) {
-		// Turkish capital İ would lower-case to i plus a combining dot; fold it to a plain i first.
-		String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('İ', 'i').toLowerCase(Locale.ROOT);
+		String lower = Diacritics.fold(text);
 		StringBuilder out = new StringBuilder(lower.length());
 		lower.codePoints().forEach(cp -> out.appendCodePoint(switch (cp) {
 			case '0' -> 'o';

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
@@ -99,20 +98,21 @@ public final class PasswordPolicy {
 				: new SuccessRuleResult();
 	}
 
+	/** Names compared without case or diacritics: {@code Berzins} is as personal as {@code Bērziņš}. */
 	private static boolean containsNamePart(String password, PasswordContext context) {
-		String lower = password.toLowerCase(Locale.ROOT);
+		String folded = Diacritics.fold(password);
 		List<String> parts = new ArrayList<>();
 		for (String source : new String[] { context.displayName(), context.givenName(), context.surname(),
 				localPart(context.userId()) }) {
 			if (source != null) {
-				for (String part : NAME_SPLIT.split(source.toLowerCase(Locale.ROOT))) {
+				for (String part : NAME_SPLIT.split(Diacritics.fold(source))) {
 					if (part.length() >= MIN_NAME_PART) {
 						parts.add(part);
 					}
 				}
 			}
 		}
-		return parts.stream().anyMatch(lower::contains);
+		return parts.stream().anyMatch(folded::contains);
 	}
 
 	private static String localPart(String userId) {

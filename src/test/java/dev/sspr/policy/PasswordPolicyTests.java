@@ -80,6 +80,59 @@ class PasswordPolicyTests {
 		assertThat(BannedPasswords.withinOneEdit("password", "drowssap")).isFalse();
 	}
 
+	@ParameterizedTest(name = "{1} for {0}")
+	@CsvSource({
+			"Jānis Bērziņš, Berzins#2026x",
+			"Ayşe Yılmaz, Yilmaz#2026x",
+			"Ayşe Yılmaz, AYSE#2026x-Moon",
+			// The reverse: the directory holds the name without diacritics, the password has them.
+			"Janis Berzins, Bērziņš#2026x",
+			"Ayse Yilmaz, Yılmaz#2026x",
+			"Ayse Yilmaz, AYŞE#2026x-Moon",
+			"Ilze Kalniņa, İLZE#2026x-Moon",
+			// Letters that Unicode does not decompose into a base letter and a mark.
+			"Søren Læssøe, Soren#2026x-Moon",
+			"Łukasz Wałęsa, Walesa#2026x-Moon",
+			"Đorđe Babić, Dorde#2026x-Moon",
+			"Hans Großmann, Grossmann#2026x" })
+	void whenNameTypedWithOrWithoutDiacriticsThenPersonal(String name, String password) {
+		String[] parts = name.split(" ");
+		PasswordContext context = new PasswordContext("someone@fabrikam.example", name, parts[0], parts[1], "Fabrikam",
+				Set.of());
+		assertThat(POLICY.check(password, context)).extracting(PasswordViolation::messageKey)
+				.contains("password.rule.personal");
+	}
+
+	@Test
+	void whenBannedTermTypedWithOrWithoutDiacriticsThenBanned() {
+		BannedPasswords banned = BannedPasswords.of(List.of("çiçekçi", "blank"));
+		// Each scores four points once folded (one term and three characters), fourteen or so without.
+		assertThat(banned.refuses("Cicekci!12", List.of())).isTrue();
+		assertThat(banned.refuses("Agac!12", List.of("ağaç"))).isTrue();
+		assertThat(banned.refuses("Ağaç!12", List.of("agac"))).isTrue();
+	}
+
+	@Test
+	void whenEntraExamplesCheckedByPolicyThenSameVerdicts() {
+		PasswordContext contoso = new PasswordContext("alex@contoso.example", "Alex Wilber", "Alex", "Wilber", "Contoso",
+				Set.of("contoso", "blank"));
+		assertThat(POLICY.check("C0ntos0Blank12", contoso)).extracting(PasswordViolation::messageKey)
+				.contains("password.rule.banned");
+		assertThat(POLICY.check("ContoS0Bl@nkf9!", contoso)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({
+			"Jānis Bērziņš, janis berzins",
+			"Ayşe Yılmaz, ayse yilmaz",
+			"İZMİR IŞIK, izmir isik",
+			"Ķēniņš Ģirts Ļoti Ūdris Īve Čakste Šarlote Žanis, kenins girts loti udris ive cakste sarlote zanis",
+			"Çağrı Gök Öz Ün, cagri gok oz un",
+			"Søren Ærø Œuvre Straße Đorđe Łódź Þór Ðis, soren aero oeuvre strasse dorde lodz thor dis" })
+	void whenFoldedThenDiacriticsAndCaseGone(String text, String folded) {
+		assertThat(Diacritics.fold(text)).isEqualTo(folded);
+	}
+
 	@Test
 	void whenShippedListLoadedThenItHasHundredsOfTerms() {
 		assertThat(BannedPasswords.shipped().size()).isGreaterThan(300);
