@@ -37,6 +37,7 @@ class ErrorPageController implements ErrorController {
 		page.put("messageKey", key);
 		page.put("status", status.value());
 		page.put("notAdministrator", NOT_ADMINISTRATOR.equals(key));
+		page.put("headingKey", NOT_ADMINISTRATOR.equals(key) ? "error.notAdministrator.heading" : "error.heading");
 		return new ModelAndView("error", page, status);
 	}
 }
