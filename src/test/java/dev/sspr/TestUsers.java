@@ -18,6 +18,7 @@ public final class TestUsers {
 	private String email;
 	private String mobile;
 	private boolean confirmed = true;
+	private boolean locked;
 	private final List<String> groups = new ArrayList<>(List.of("SSPR Users"));
 
 	private TestUsers(JdbcClient jdbc) {
@@ -29,6 +30,8 @@ public final class TestUsers {
 	}
 
 	public TestUsers contoso() { tenant = "contoso"; return this; }
+	public TestUsers fabrikam() { tenant = "fabrikam"; return this; }
+	public TestUsers locked() { locked = true; return this; }
 	public TestUsers withEmail(String value) { email = value; return this; }
 	public TestUsers withMobile(String value) { mobile = value; return this; }
 	public TestUsers neverConfirmed() { confirmed = false; return this; }
@@ -37,16 +40,16 @@ public final class TestUsers {
 	/** Creates the user and returns its user ID. */
 	public String create() {
 		String userId = "test" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "@" + tenant + ".example";
-		// Dana is disabled and never changes her password: her hash is the tenant's demo password.
+		// Dana (disabled) and Ilze (unlicensed) never change their passwords: their hash is the tenant's demo password.
 		String hash = jdbc.sql("select password_hash from directory_user where user_id = ?")
-				.param("dana@" + tenant + ".example").query(String.class).single();
+				.param(tenant.equals("fabrikam") ? "ilze@fabrikam.example" : "dana@contoso.example").query(String.class).single();
 		jdbc.sql("""
 				insert into directory_user (tenant_id, user_id, display_name, given_name, surname, primary_email,
 				  alternate_email, mobile_phone, enabled, locked, licensed, password_source, password_hash,
 				  security_info_confirmed_at)
-				values ((select id from tenant where name = ?), ?, 'Test User', 'Test', 'User', ?, ?, ?, true, false, true,
+				values ((select id from tenant where name = ?), ?, 'Test User', 'Test', 'User', ?, ?, ?, true, ?, true,
 				  'CLOUD', ?, ?)""")
-				.params(tenant, userId, userId, email, mobile, hash, confirmed ? java.time.OffsetDateTime.now() : null)
+				.params(tenant, userId, userId, email, mobile, locked, hash, confirmed ? java.time.OffsetDateTime.now() : null)
 				.update();
 		for (String group : groups) {
 			jdbc.sql("insert into user_group (user_id, group_name) values ((select id from directory_user where user_id = ?), ?)")

@@ -42,6 +42,17 @@ final class MockJourney {
 		return session;
 	}
 
+	/**
+	 * Another tab of the same flow as a shared session store would hand it to a second request: a
+	 * serialized copy of the flow, which this journey's later changes do not reach.
+	 */
+	MockJourney twin() {
+		MockJourney twin = new MockJourney(mvc, outbox, address, language);
+		twin.session = new MockHttpSession();
+		twin.session.setAttribute(FlowStore.ATTRIBUTE, org.springframework.util.SerializationUtils.clone(flow()));
+		return twin;
+	}
+
 	ResetFlow flow() {
 		return (ResetFlow) session.getAttribute(FlowStore.ATTRIBUTE);
 	}
