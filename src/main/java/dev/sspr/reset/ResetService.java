@@ -273,6 +273,10 @@ class ResetService {
 				return ActionResult.fieldError(field, call ? "reset.verify.call.expired"
 						: notification ? "reset.verify.notification.expired" : "reset.verify.code.expired");
 			}
+			case REPLACED -> {
+				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_REPLACED", List.of(method), clientAddress);
+				return ActionResult.fieldError(field, "reset.verify.code.replaced");
+			}
 			case REPLAYED -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_REPLAYED", List.of(method), clientAddress);
 				return ActionResult.fieldError(field, "reset.verify.app.replayed");

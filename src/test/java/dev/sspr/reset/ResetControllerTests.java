@@ -354,7 +354,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		assertThat(lifetime).isEqualTo(600);
 
 		jdbc.sql("update one_time_code set expires_at = created_at").update();
-		assertThat(body(journey.enterCode(code))).contains("expired or was replaced");
+		assertThat(body(journey.enterCode(code))).contains("has expired");
 		assertThat(journey.flow().proven()).isEmpty();
 	}
 
@@ -381,7 +381,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		String second = journey.lastCode();
 
 		if (!first.equals(second)) {
-			assertThat(body(journey.enterCode(first))).contains("That code isn&#39;t right");
+			assertThat(body(journey.enterCode(first))).contains("replaced by a newer one");
 		}
 		assertThat(journey.enterCode(second).getResponse().getRedirectedUrl()).isEqualTo("/reset/method");
 	}

@@ -93,6 +93,24 @@ class VoiceApprovalTests extends ResetWebTestSupport {
 		assertThat(proceed(journey).getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("heard your # yet");
 	}
 
+	@Test
+	void whenTheCallWasSuppressedByALimitThenContinueAnswersAsForAnUnansweredCall() throws Exception {
+		MockJourney answered = calledAlex();
+		String unanswered = MockJourney.textOf(answered.follow(proceed(answered)), "approval-error");
+
+		String alex = Long.toString(jdbc.sql("select id from directory_user where user_id = 'alex@contoso.example'")
+				.query(Long.class).single());
+		while (throttle.tryAcquire(dev.sspr.throttle.Limit.SEND_PER_ACCOUNT, alex)) {
+			// use up the account's calls (S-11)
+		}
+		outbox.clear();
+		MockJourney suppressed = calledAlex();
+		assertThat(outbox.entries()).isEmpty();
+		// S-11: no "the call expired" that a real call would not say yet.
+		assertThat(MockJourney.textOf(suppressed.follow(proceed(suppressed)), "approval-error")).contains("heard your # yet")
+				.isEqualTo(unanswered);
+	}
+
 	/** With a real provider configured, only a request it signed may report the key. */
 	@Nested
 	@TestPropertySource(properties = { "sspr.delivery.provider.base-url=http://127.0.0.1:9",
