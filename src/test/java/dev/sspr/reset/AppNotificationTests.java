@@ -45,7 +45,7 @@ class AppNotificationTests extends ResetWebTestSupport {
 		assertThat(number).isBetween(10, 99);
 		assertThat(MockJourneyBody.of(reset.getPage("/reset/verify"))).contains("id=\"approval-number\">" + number + "<");
 
-		MvcResult early = mvc.perform(post("/reset/verify/notification").session(reset.session()).with(csrf())).andReturn();
+		MvcResult early = reset.follow(mvc.perform(post("/reset/verify/notification").session(reset.session()).with(csrf())).andReturn());
 		assertThat(MockJourneyBody.of(early)).contains("haven&#39;t had your approval yet");
 
 		MockHttpSession phone = signIn("adele@contoso.example");
@@ -69,7 +69,7 @@ class AppNotificationTests extends ResetWebTestSupport {
 		long id = approvalId();
 		answer(phone, id, number == 99 ? 98 : number + 1, "approve");
 
-		MvcResult result = mvc.perform(post("/reset/verify/notification").session(reset.session()).with(csrf())).andReturn();
+		MvcResult result = reset.follow(mvc.perform(post("/reset/verify/notification").session(reset.session()).with(csrf())).andReturn());
 		assertThat(MockJourneyBody.of(result)).contains("The request was denied");
 		assertThat(reset.flow().proven()).isEmpty();
 		assertThat(jdbc.sql("select count(*) from verification_failure").query(Long.class).single()).isEqualTo(1);
@@ -97,7 +97,7 @@ class AppNotificationTests extends ResetWebTestSupport {
 		reset.chooseMethod("app-notification");
 		jdbc.sql("update app_approval set expires_at = created_at").update();
 
-		MvcResult result = mvc.perform(post("/reset/verify/notification").session(reset.session()).with(csrf())).andReturn();
+		MvcResult result = reset.follow(mvc.perform(post("/reset/verify/notification").session(reset.session()).with(csrf())).andReturn());
 		assertThat(MockJourneyBody.of(result)).contains("The request expired");
 		long before = approvalId();
 		reset.resend();
@@ -111,7 +111,7 @@ class AppNotificationTests extends ResetWebTestSupport {
 
 		assertThat(reset.flow().remainingOptions()).extracting(ResetFlow.MethodOption::kind)
 				.containsExactly(MethodKind.APP_CODE);
-		assertThat(MockJourneyBody.of(reset.chooseMethod("app-notification"))).contains("Choose one of the methods listed.");
+		assertThat(MockJourneyBody.of(reset.follow(reset.chooseMethod("app-notification")))).contains("Choose one of the methods listed.");
 	}
 
 	/** Body of a MockMvc result as text. */
