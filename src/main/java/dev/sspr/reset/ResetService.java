@@ -259,8 +259,9 @@ class ResetService {
 				return ActionResult.fieldError(field, call ? "reset.verify.call.pending" : "reset.verify.notification.pending");
 			}
 			case VALID -> {
-				flow.markProven();
-				publish(flow, Kind.METHOD_VERIFIED, true, null, List.of(method), clientAddress);
+				if (flow.markProven()) {
+					publish(flow, Kind.METHOD_VERIFIED, true, null, List.of(method), clientAddress);
+				}
 				return ActionResult.OK;
 			}
 			case BLOCKED -> {

@@ -156,28 +156,28 @@ public class OneTimeCodes {
 		}
 		Instant now = clock.instant();
 		List<IssuedCode> issued = jdbc.sql("""
-				select id, code_hash, attempts, closed, expires_at from one_time_code
+				select id, code_hash, closed, expires_at from one_time_code
 				where flow_id = ? and method = ? and user_id = ? order by id desc""")
 				.params(flowId, method.name(), userPk)
-				.query((rs, n) -> new IssuedCode(rs.getLong(1), rs.getString(2), rs.getInt(3),
-						!rs.getBoolean(4) && rs.getObject(5, OffsetDateTime.class).toInstant().isAfter(now)))
+				.query((rs, n) -> new IssuedCode(rs.getLong(1), rs.getString(2),
+						!rs.getBoolean(3) && rs.getObject(4, OffsetDateTime.class).toInstant().isAfter(now)))
 				.list();
 		byte[] hash = hash(flowId, method, typed).getBytes(StandardCharsets.US_ASCII);
 		for (int i = 0; i < issued.size(); i++) {
 			IssuedCode code = issued.get(i);
 			if (MessageDigest.isEqual(code.hash().getBytes(StandardCharsets.US_ASCII), hash)) {
 				if (code.live()) {
-					jdbc.sql("update one_time_code set closed = true where id = ?").param(code.id()).update();
-					return Check.VALID;
+					// Guarded: of two checks at once (a double submit), one uses the code up.
+					int used = jdbc.sql("update one_time_code set closed = true where id = ? and closed = false")
+							.param(code.id()).update();
+					return used == 1 ? Check.VALID : Check.EXPIRED;
 				}
 				return i == 0 ? Check.EXPIRED : Check.REPLACED;
 			}
 		}
-		issued.stream().findFirst().filter(IssuedCode::live).ifPresent(code -> {
-			int attempts = code.attempts() + 1;
-			jdbc.sql("update one_time_code set attempts = ?, closed = ? where id = ?")
-					.params(attempts, attempts >= properties.maxCodeAttempts(), code.id()).update();
-		});
+		issued.stream().findFirst().filter(IssuedCode::live).ifPresent(code -> jdbc.sql("""
+				update one_time_code set attempts = attempts + 1, closed = (attempts + 1 >= ?)
+				where id = ? and closed = false""").params(properties.maxCodeAttempts(), code.id()).update());
 		return countAgainstAccount && failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
 	}
 
@@ -214,6 +214,6 @@ public class OneTimeCodes {
 		}
 	}
 
-	private record IssuedCode(long id, String hash, int attempts, boolean live) {
+	private record IssuedCode(long id, String hash, boolean live) {
 	}
 }
