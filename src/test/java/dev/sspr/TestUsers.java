@@ -23,6 +23,7 @@ public final class TestUsers {
 	private String officePhone;
 	private final List<String> questions = new ArrayList<>();
 	private boolean confirmed = true;
+	private boolean locked;
 	private final List<String> groups = new ArrayList<>(List.of("SSPR Users"));
 
 	private TestUsers(JdbcClient jdbc) {
@@ -34,7 +35,9 @@ public final class TestUsers {
 	}
 
 	public TestUsers contoso() { tenant = "contoso"; return this; }
+	public TestUsers fabrikam() { tenant = "fabrikam"; return this; }
 	public TestUsers withUserId(String value) { userId = value; return this; }
+	public TestUsers locked() { locked = true; return this; }
 	public TestUsers withEmail(String value) { email = value; return this; }
 	public TestUsers withMobile(String value) { mobile = value; return this; }
 	/** An authentication email registered on the security-info page (R-14). */
@@ -51,16 +54,16 @@ public final class TestUsers {
 	public String create() {
 		String userId = this.userId != null ? this.userId
 				: "test" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "@" + tenant + ".example";
-		// Dana is disabled and never changes her password: her hash is the tenant's demo password.
+		// Dana (disabled) and Ilze (unlicensed) never change their passwords: their hash is the tenant's demo password.
 		String hash = jdbc.sql("select password_hash from directory_user where user_id = ?")
-				.param("dana@" + tenant + ".example").query(String.class).single();
+				.param(tenant.equals("fabrikam") ? "ilze@fabrikam.example" : "dana@contoso.example").query(String.class).single();
 		jdbc.sql("""
 				insert into directory_user (tenant_id, user_id, display_name, given_name, surname, primary_email,
 				  alternate_email, mobile_phone, auth_email, auth_phone, office_phone, enabled, locked, licensed,
 				  password_source, password_hash, security_info_confirmed_at)
-				values ((select id from tenant where name = ?), ?, 'Test User', 'Test', 'User', ?, ?, ?, ?, ?, ?, true, false,
+				values ((select id from tenant where name = ?), ?, 'Test User', 'Test', 'User', ?, ?, ?, ?, ?, ?, true, ?,
 				  true, 'CLOUD', ?, ?)""")
-				.params(tenant, userId, userId, email, mobile, authEmail, authPhone, officePhone, hash,
+				.params(tenant, userId, userId, email, mobile, authEmail, authPhone, officePhone, locked, hash,
 						confirmed ? java.time.OffsetDateTime.now() : null)
 				.update();
 		for (String question : questions) {

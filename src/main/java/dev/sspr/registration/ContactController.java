@@ -164,7 +164,8 @@ class ContactController {
 		Check check = codes.checkRegistration(pending.flowId(), user.userPk(), method(kind), code);
 		if (check != Check.VALID) {
 			return page(kind, model, "verify", "code",
-					check == Check.EXPIRED ? "reset.verify.code.expired" : "reset.verify.code.wrong");
+					check == Check.EXPIRED ? "reset.verify.code.expired"
+							: check == Check.REPLACED ? "reset.verify.code.replaced" : "reset.verify.code.wrong");
 		}
 		UserAccount before = directory.user(user.userPk()).orElseThrow();
 		if (kind.equals("email")) {

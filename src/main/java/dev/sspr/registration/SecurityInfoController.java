@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.sspr.verification.SecurityQuestions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -72,16 +73,29 @@ class SecurityInfoController {
 		return VIEW;
 	}
 
-	/** Approve (with the matching number) or deny a reset's app notification; only the user's own. */
+	/**
+	 * Approve (with the matching number) or deny a reset's app notification (R-15); only the user's
+	 * own. Approving without a number asks for one and counts nothing.
+	 */
 	@PostMapping("/security-info/approvals/{id}")
 	String processApproval(@AuthenticationPrincipal SignedInUser signedIn, @PathVariable long id,
-			@RequestParam(defaultValue = "0") int number, @RequestParam(defaultValue = "deny") String decision) {
-		boolean answered = approvals.answer(signedIn.userPk(), id, number, "approve".equals(decision));
+			@RequestParam(required = false) String number, @RequestParam(defaultValue = "deny") String decision,
+			RedirectAttributes flash) {
+		boolean approve = "approve".equals(decision);
+		boolean chosen = number != null && number.matches("\\d{1,9}");
+		if (approve && !chosen) {
+			if (approvals.pendingFor(signedIn.userPk()).stream().noneMatch(pending -> pending.id() == id)) {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			}
+			flash.addFlashAttribute("approvalMissing", id);
+			return "redirect:/security-info";
+		}
+		boolean answered = approvals.answer(signedIn.userPk(), id, chosen ? Integer.parseInt(number) : 0, approve);
 		if (!answered) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.APP_NOTIFICATION_ANSWERED,
-				signedIn.tenantId(), signedIn.userId(), "APP_NOTIFICATION", "approve".equals(decision), null));
+				signedIn.tenantId(), signedIn.userId(), "APP_NOTIFICATION", approve, null));
 		return "redirect:/security-info?answered";
 	}
 

@@ -16,14 +16,19 @@ import dev.sspr.input.PlainTextValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -31,10 +36,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The reset wizard's pages: a GET/POST pair per step, redirect after every POST. Each handler asks
- * the {@link StepNavigator} which step is due and redirects there when it is not its own.
+ * The reset wizard's pages: a GET/POST pair per step, redirect after every POST, a wrong entry
+ * included (its messages go to the step's page in the flash map), so that reload and the back
+ * button never post again. Each handler asks the {@link StepNavigator} which step is due and
+ * redirects there when it is not its own.
  */
 @Controller
 @RequestMapping("/reset")
@@ -48,6 +56,8 @@ class ResetController {
 	static final String VIEW_PASSWORD = "reset/password";
 	static final String VIEW_DONE = "reset/done";
 	static final int MAX_ANSWER_LENGTH = 200;
+	/** The flash attribute holding a wrong entry's messages; not a form's name, which a post would bind to. */
+	static final String RETRY = "retry";
 
 	private final ResetService service;
 	private final CaptchaVerifier captcha;
@@ -140,13 +150,16 @@ class ResetController {
 		if (redirect != null) {
 			return redirect;
 		}
-		model.addAttribute("methodForm", new MethodForm(null));
+		showRetry(model);
+		if (!model.containsAttribute("methodForm")) {
+			model.addAttribute("methodForm", new MethodForm(null));
+		}
 		return methodPage(flow, model);
 	}
 
 	@PostMapping("/method")
 	String processMethod(@Valid @ModelAttribute("methodForm") MethodForm form, BindingResult result,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnless(flow, Step.METHOD);
 		if (redirect != null) {
@@ -162,7 +175,7 @@ class ResetController {
 			}
 			result.rejectValue(outcome.field(), outcome.messageKey());
 		}
-		return methodPage(flow, model);
+		return retry(Step.METHOD, result, new MethodForm(null), flash);
 	}
 
 	private String methodPage(ResetFlow flow, Model model) {
@@ -181,12 +194,13 @@ class ResetController {
 		if (redirect != null) {
 			return redirect;
 		}
+		showRetry(model);
 		return verifyPage(flow, model);
 	}
 
 	@PostMapping("/verify/destination")
 	String processDestination(@Valid @ModelAttribute("destinationForm") DestinationForm form, BindingResult result,
-			HttpServletRequest request, Locale locale, Model model) {
+			HttpServletRequest request, Locale locale, RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnlessStage(flow, Stage.CONFIRM_DESTINATION);
 		if (redirect != null) {
@@ -200,12 +214,13 @@ class ResetController {
 			}
 			result.rejectValue(outcome.field(), outcome.messageKey(), outcome.arguments(), null);
 		}
-		return verifyPage(flow, model);
+		// Not echoed: the page shows only the masked destination it showed before.
+		return retry(Step.VERIFY, result, new DestinationForm(""), flash);
 	}
 
 	@PostMapping("/verify/code")
 	String processCode(@Valid @ModelAttribute("codeForm") CodeForm form, BindingResult result,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnless(flow, Step.VERIFY);
 		if (redirect == null && flow.challenge().stage() != Stage.ENTER_CODE
@@ -223,12 +238,12 @@ class ResetController {
 				return next;
 			}
 		}
-		return verifyPage(flow, model);
+		return retry(Step.VERIFY, result, new CodeForm(""), flash);
 	}
 
 	@PostMapping("/verify/answers")
 	String processAnswers(@ModelAttribute("answersForm") AnswersForm form, BindingResult result,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnlessStage(flow, Stage.ANSWER_QUESTIONS);
 		if (redirect != null) {
@@ -257,12 +272,13 @@ class ResetController {
 				return next;
 			}
 		}
-		// S-31: the same questions again; the answer fields have no th:field, so nothing is echoed back.
-		return verifyPage(flow, model);
+		// S-31: the same questions again, and no answer echoed back.
+		return retry(Step.VERIFY, result, new AnswersForm(Collections.nCopies(asked, "")), flash);
 	}
 
 	@PostMapping("/verify/notification")
-	String processNotification(HttpServletRequest request, HttpServletResponse response, Model model) {
+	String processNotification(HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnlessStage(flow, Stage.AWAIT_APPROVAL, Stage.AWAIT_CALL);
 		if (redirect != null) {
@@ -274,8 +290,8 @@ class ResetController {
 			String next = settle(outcome, null, flow, response, model);
 			return next;
 		}
-		model.addAttribute("approvalError", outcome.messageKey());
-		return verifyPage(flow, model);
+		flash.addFlashAttribute("approvalError", outcome.messageKey());
+		return Step.VERIFY.redirect();
 	}
 
 	@PostMapping("/verify/resend")
@@ -348,13 +364,16 @@ class ResetController {
 		if (redirect != null) {
 			return redirect;
 		}
-		model.addAttribute("passwordForm", new PasswordForm("", ""));
+		showRetry(model);
+		if (!model.containsAttribute("passwordForm")) {
+			model.addAttribute("passwordForm", new PasswordForm("", ""));
+		}
 		return passwordPage(flow, model);
 	}
 
 	@PostMapping(path = "/password", params = "!unlockOnly")
 	String processPassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnless(flow, Step.PASSWORD);
 		if (redirect != null) {
@@ -372,24 +391,24 @@ class ResetController {
 				result.rejectValue(field, violation.messageKey(), violation.argumentArray(), null);
 			}
 		}
-		// The password fields have no th:field: a password is never sent back to the browser.
-		return passwordPage(flow, model);
+		// A password is never kept, nor sent back to the browser.
+		return retry(Step.PASSWORD, result, new PasswordForm("", ""), flash);
 	}
 
 	@PostMapping(path = "/password", params = "unlockOnly")
-	String processUnlockOnly(HttpServletRequest request, Model model) {
+	String processUnlockOnly(HttpServletRequest request, RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnless(flow, Step.PASSWORD);
 		if (redirect != null) {
 			return redirect;
 		}
-		service.unlockOnly(flow, request.getRemoteAddr()).ifPresent(error -> model.addAttribute("unlockError", error));
+		Optional<String> error = service.unlockOnly(flow, request.getRemoteAddr());
 		FlowStore.save(request, flow);
-		if (flow.completed() || !model.containsAttribute("unlockError")) {
+		if (flow.completed() || error.isEmpty()) {
 			return nextPage(flow);
 		}
-		model.addAttribute("passwordForm", new PasswordForm("", ""));
-		return passwordPage(flow, model);
+		flash.addFlashAttribute("unlockError", error.get());
+		return Step.PASSWORD.redirect();
 	}
 
 	private String passwordPage(ResetFlow flow, Model model) {
@@ -412,6 +431,43 @@ class ResetController {
 	}
 
 	// ---- navigation -----------------------------------------------------------------------
+
+	/**
+	 * The addresses that only take a post answer a GET (a reload, the back button, a bookmark) with
+	 * the step that is due, rather than a 405 page while the flow is alive.
+	 */
+	@GetMapping({ "/verify/destination", "/verify/code", "/verify/answers", "/verify/notification", "/verify/resend",
+			"/verify/cancel" })
+	String showDueStep(HttpServletRequest request) {
+		return nextPage(FlowStore.current(request));
+	}
+
+	/**
+	 * Post/redirect/get for a wrong entry: the messages go to the step's page in the flash map (kept
+	 * in the session until that page is shown, see {@link #showRetry}), bound to an empty form, so
+	 * that nothing typed (no password, code, answer or destination) is kept or echoed.
+	 */
+	private static String retry(Step step, BindingResult typed, Serializable emptyForm, RedirectAttributes flash) {
+		String name = typed.getObjectName();
+		BindingResult errors = new BeanPropertyBindingResult(emptyForm, name);
+		for (ObjectError error : typed.getGlobalErrors()) {
+			errors.addError(new ObjectError(name, error.getCodes(), error.getArguments(), error.getDefaultMessage()));
+		}
+		for (FieldError error : typed.getFieldErrors()) {
+			errors.addError(new FieldError(name, error.getField(), null, false, error.getCodes(), error.getArguments(),
+					error.getDefaultMessage()));
+		}
+		flash.addFlashAttribute(RETRY, errors);
+		return step.redirect();
+	}
+
+	/** On the step's page: the messages of the wrong entry just posted, if any, with their empty form. */
+	private static void showRetry(Model model) {
+		if (model.asMap().remove(RETRY) instanceof BindingResult errors) {
+			model.addAttribute(errors.getObjectName(), errors.getTarget());
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + errors.getObjectName(), errors);
+		}
+	}
 
 	/** Where to go after an action: the due step, with a word of explanation when the flow ran out. */
 	private String nextPage(ResetFlow flow) {

@@ -189,11 +189,19 @@ final class ResetFlow implements Serializable {
 		return ++destinationMisses >= limit;
 	}
 
-	void markProven() {
-		MethodOption option = option(challenge.method()).orElseThrow();
-		proven.add(option.kind());
-		provenFactors.add(option.factor());
+	/**
+	 * Counts the current challenge's method as proven. False, changing nothing, when there is no
+	 * challenge any more: a second request of a double submit, which must not count a factor twice.
+	 */
+	synchronized boolean markProven() {
+		Optional<MethodOption> option = challenge == null ? Optional.empty() : option(challenge.method());
+		if (option.isEmpty()) {
+			return false;
+		}
+		proven.add(option.get().kind());
+		provenFactors.add(option.get().factor());
 		challenge = null;
+		return true;
 	}
 
 	boolean blocked() {

@@ -4,9 +4,13 @@ import dev.sspr.input.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.util.List;
 
-/** The wizard's forms, bound to records (never to entities). */
+/**
+ * The wizard's forms, bound to records (never to entities). Serializable, as a wrong entry's empty
+ * form travels to the step's page in the session's flash map.
+ */
 final class ResetForms {
 
 	private ResetForms() {
@@ -25,13 +29,14 @@ final class ResetForms {
 		}
 	}
 
-	record MethodForm(@NotBlank(message = "{reset.method.error.choose}") @Size(max = 40, message = "{reset.method.error.choose}") String method) {
+	record MethodForm(@NotBlank(message = "{reset.method.error.choose}") @Size(max = 40, message = "{reset.method.error.choose}") String method)
+			implements Serializable {
 	}
 
 	record DestinationForm(
 			@NotBlank(message = "{reset.verify.destination.required}")
 			@Size(max = 320, message = "{input.tooLong}")
-			@PlainText String destination) {
+			@PlainText String destination) implements Serializable {
 
 		@Override
 		public String toString() {
@@ -42,7 +47,8 @@ final class ResetForms {
 	record CodeForm(
 			@NotBlank(message = "{reset.verify.code.required}")
 			@Size(max = 32, message = "{reset.verify.code.format}")
-			@Pattern(regexp = "^\\s*\\d{6,10}\\s*$", message = "{reset.verify.code.format}") String code) {
+			@Pattern(regexp = "^\\s*\\d{6,10}\\s*$", message = "{reset.verify.code.format}") String code)
+			implements Serializable {
 
 		@Override
 		public String toString() {
@@ -50,7 +56,7 @@ final class ResetForms {
 		}
 	}
 
-	record AnswersForm(List<String> answers) {
+	record AnswersForm(List<String> answers) implements Serializable {
 
 		AnswersForm {
 			answers = answers == null ? List.of() : answers;
@@ -64,7 +70,7 @@ final class ResetForms {
 
 	record PasswordForm(
 			@NotBlank(message = "{reset.password.required}") @Size(max = 1024, message = "{input.tooLong}") @PlainText String newPassword,
-			@Size(max = 1024, message = "{input.tooLong}") @PlainText String confirmPassword) {
+			@Size(max = 1024, message = "{input.tooLong}") @PlainText String confirmPassword) implements Serializable {
 
 		@Override
 		public String toString() {

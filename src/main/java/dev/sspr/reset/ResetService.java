@@ -39,7 +39,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every change to a reset flow: identification, choosing and proving methods, the new password.
@@ -64,13 +67,17 @@ class ResetService {
 	private final MethodInventory inventory;
 	private final AppApprovals approvals;
 	private final VoiceApprovals voiceApprovals;
+	private final FlowCompletions completions;
+	private final TransactionTemplate transactions;
 	private final SecureRandom random = new SecureRandom();
 
 	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
 			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
 			ApplicationEventPublisher events, Clock clock, MethodInventory inventory, AppApprovals approvals,
-			VoiceApprovals voiceApprovals) {
+			VoiceApprovals voiceApprovals, FlowCompletions completions, PlatformTransactionManager transactionManager) {
 		this.voiceApprovals = voiceApprovals;
+		this.completions = completions;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.inventory = inventory;
 		this.approvals = approvals;
 		this.directory = directory;
@@ -252,8 +259,9 @@ class ResetService {
 				return ActionResult.fieldError(field, call ? "reset.verify.call.pending" : "reset.verify.notification.pending");
 			}
 			case VALID -> {
-				flow.markProven();
-				publish(flow, Kind.METHOD_VERIFIED, true, null, List.of(method), clientAddress);
+				if (flow.markProven()) {
+					publish(flow, Kind.METHOD_VERIFIED, true, null, List.of(method), clientAddress);
+				}
 				return ActionResult.OK;
 			}
 			case BLOCKED -> {
@@ -265,6 +273,10 @@ class ResetService {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_EXPIRED", List.of(method), clientAddress);
 				return ActionResult.fieldError(field, call ? "reset.verify.call.expired"
 						: notification ? "reset.verify.notification.expired" : "reset.verify.code.expired");
+			}
+			case REPLACED -> {
+				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_REPLACED", List.of(method), clientAddress);
+				return ActionResult.fieldError(field, "reset.verify.code.replaced");
 			}
 			case REPLAYED -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_REPLAYED", List.of(method), clientAddress);
@@ -285,6 +297,9 @@ class ResetService {
 
 	/** the new password, checked against R-30, written, and the flow closed. */
 	List<PasswordViolation> resetPassword(ResetFlow flow, String password, String confirmation, String clientAddress) {
+		if (completedBefore(flow)) {
+			return List.of();
+		}
 		Optional<UserAccount> current = currentUser(flow);
 		if (current.isEmpty()) {
 			return List.of();
@@ -300,36 +315,71 @@ class ResetService {
 		if (!violations.isEmpty()) {
 			return violations;
 		}
-		try {
-			directory.resetPassword(user.id(), password);
-		}
-		catch (PasswordWriteException ex) {
-			publish(flow, Kind.WRITE_FAILED, false, ex.messageKey(), flow.proven(), clientAddress);
-			return List.of(new PasswordViolation(ex.messageKey(), List.of()));
-		}
-		codes.closeAll(user.id());
-		flow.complete(ResetFlow.Outcome.PASSWORD_RESET);
-		publish(flow, Kind.PASSWORD_RESET, true, null, flow.proven(), clientAddress);
-		return List.of();
+		return complete(flow, ResetFlow.Outcome.PASSWORD_RESET, () -> directory.resetPassword(user.id(), password),
+				clientAddress).map(key -> List.of(new PasswordViolation(key, List.of()))).orElse(List.of());
 	}
 
 	/** unlock without changing the password, when the tenant allows it. */
 	Optional<String> unlockOnly(ResetFlow flow, String clientAddress) {
+		if (completedBefore(flow)) {
+			return Optional.empty();
+		}
 		Optional<UserAccount> current = currentUser(flow);
 		if (current.isEmpty() || !flow.mayUnlockOnly()) {
 			return Optional.empty();
 		}
+		return complete(flow, ResetFlow.Outcome.UNLOCKED, () -> directory.unlock(current.get().id()), clientAddress);
+	}
+
+	/** A copy of the flow from before it completed (a second submit, another tab) learns so from the database. */
+	private boolean completedBefore(ResetFlow flow) {
+		completions.of(flow.id()).ifPresent(flow::complete);
+		return flow.completed();
+	}
+
+	/**
+	 * Completes the flow once (issue 11): the claim, the write, closing the codes and the event (whose
+	 * notices join the outbox in this transaction) commit together. A concurrent second completion
+	 * waits at the claim until this one commits and then finds it taken; when the write is refused,
+	 * nothing is kept and the user may try again.
+	 *
+	 * @return the write's refusal, if it was refused
+	 */
+	private Optional<String> complete(ResetFlow flow, ResetFlow.Outcome outcome, DirectoryWrite write,
+			String clientAddress) {
+		Optional<String> refusal;
 		try {
-			directory.unlock(current.get().id());
+			refusal = transactions.execute(status -> {
+				completions.claim(flow, outcome);
+				try {
+					write.run();
+				}
+				catch (PasswordWriteException ex) {
+					status.setRollbackOnly();
+					return Optional.of(ex.messageKey());
+				}
+				codes.closeAll(flow.userPk());
+				publish(flow, outcome == ResetFlow.Outcome.UNLOCKED ? Kind.ACCOUNT_UNLOCKED : Kind.PASSWORD_RESET, true,
+						null, flow.proven(), clientAddress);
+				return Optional.<String>empty();
+			});
 		}
-		catch (PasswordWriteException ex) {
-			publish(flow, Kind.WRITE_FAILED, false, ex.messageKey(), flow.proven(), clientAddress);
-			return Optional.of(ex.messageKey());
+		catch (DuplicateKeyException ex) {
+			// This flow completed in another request; or another flow of the user did, which ends this one (S-50).
+			completions.of(flow.id()).ifPresentOrElse(flow::complete, flow::expire);
+			return Optional.empty();
 		}
-		codes.closeAll(current.get().id());
-		flow.complete(ResetFlow.Outcome.UNLOCKED);
-		publish(flow, Kind.ACCOUNT_UNLOCKED, true, null, flow.proven(), clientAddress);
+		if (refusal.isPresent()) {
+			publish(flow, Kind.WRITE_FAILED, false, refusal.get(), flow.proven(), clientAddress);
+			return refusal;
+		}
+		flow.complete(outcome);
 		return Optional.empty();
+	}
+
+	/** A password write or unlock in the directory. */
+	private interface DirectoryWrite {
+		void run() throws PasswordWriteException;
 	}
 
 	/** The flow's user as the directory has them now; a reset elsewhere since then ends this flow (S-50). */

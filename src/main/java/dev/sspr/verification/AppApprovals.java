@@ -65,8 +65,10 @@ public class AppApprovals {
 		}
 		return switch (row.get().status()) {
 			case "APPROVED" -> {
-				jdbc.sql("update app_approval set status = 'USED' where id = ?").param(row.get().id()).update();
-				yield Check.VALID;
+				// Guarded: of two checks at once (a double submit), one uses the approval up.
+				int used = jdbc.sql("update app_approval set status = 'USED' where id = ? and status = 'APPROVED'")
+						.param(row.get().id()).update();
+				yield used == 1 ? Check.VALID : Check.EXPIRED;
 			}
 			case "PENDING" -> Check.PENDING;
 			case "DENIED" -> Check.INVALID;
@@ -96,7 +98,11 @@ public class AppApprovals {
 			return false;
 		}
 		boolean approved = approve && number.get() == chosen;
-		jdbc.sql("update app_approval set status = ? where id = ?").params(approved ? "APPROVED" : "DENIED", approvalId).update();
+		// Guarded: a request is answered once, also when two answers arrive at once.
+		if (jdbc.sql("update app_approval set status = ? where id = ? and status = 'PENDING'")
+				.params(approved ? "APPROVED" : "DENIED", approvalId).update() == 0) {
+			return false;
+		}
 		if (!approved) {
 			failures.recordFailure(userPk);
 		}

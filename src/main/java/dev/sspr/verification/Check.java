@@ -6,8 +6,13 @@ public enum Check {
 	VALID,
 	/** Wrong code or answer; counted against the account (S-10). */
 	INVALID,
-	/** No live code for this flow and method: expired, used, replaced or never sent. */
+	/**
+	 * The flow's newest code, typed after it expired, ran out of tries or was used; an approval
+	 * request that expired or was replaced. Not counted: only its recipient can type a code.
+	 */
 	EXPIRED,
+	/** A code of this flow that "send a new code" replaced; not counted, like {@link #EXPIRED}. */
+	REPLACED,
 	/** An authenticator code that was already accepted once (S-22). */
 	REPLAYED,
 	/** An app notification that nobody has answered yet. */

@@ -16,8 +16,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,10 +95,11 @@ public class OneTimeCodes {
 	@Transactional
 	public SendOutcome callForApproval(CodeRequest request) {
 		SendOutcome admitted = admit(request, Channel.VOICE);
+		// S-11: a suppressed call waits for its # like a call nobody answers, so that Continue reads the same.
+		String token = voiceApprovals.request(request.flowId(), request.userPk());
 		if (admitted.suppressed()) {
 			return admitted;
 		}
-		String token = voiceApprovals.request(request.flowId(), request.userPk());
 		sender.send(composer.approvalCall(request.destination(), request.tenantName(),
 				signatures.callbackBase() + "/voice/" + token, request.locale()).withCorrelation(request.flowId()));
 		return SendOutcome.SENT;
@@ -142,29 +144,40 @@ public class OneTimeCodes {
 		return check(flowId, userPk, method, typed, false);
 	}
 
+	/**
+	 * The typed code against every code issued to this flow and method, newest first. Only the newest
+	 * can be live. A code that matches an older one (replaced by a resend) or the newest after it
+	 * expired or ran out of tries was received, so it is not a failed proof. Anything else is wrong,
+	 * and counts, whether or not a code went out at all: a suppressed send reads like a sent one (S-11).
+	 */
 	private Check check(String flowId, long userPk, MethodKind method, String typed, boolean countAgainstAccount) {
 		if (countAgainstAccount && failures.isBlocked(userPk)) {
 			return Check.BLOCKED;
 		}
-		Optional<LiveCode> live = jdbc.sql("""
-				select id, code_hash, attempts from one_time_code
-				where flow_id = ? and method = ? and user_id = ? and closed = false and expires_at > ?""")
-				.params(flowId, method.name(), userPk, FailureLedger.utc(clock.instant()))
-				.query((rs, n) -> new LiveCode(rs.getLong(1), rs.getString(2), rs.getInt(3)))
-				.optional();
-		if (live.isEmpty()) {
-			return Check.EXPIRED;
+		Instant now = clock.instant();
+		List<IssuedCode> issued = jdbc.sql("""
+				select id, code_hash, closed, expires_at from one_time_code
+				where flow_id = ? and method = ? and user_id = ? order by id desc""")
+				.params(flowId, method.name(), userPk)
+				.query((rs, n) -> new IssuedCode(rs.getLong(1), rs.getString(2),
+						!rs.getBoolean(3) && rs.getObject(4, OffsetDateTime.class).toInstant().isAfter(now)))
+				.list();
+		byte[] hash = hash(flowId, method, typed).getBytes(StandardCharsets.US_ASCII);
+		for (int i = 0; i < issued.size(); i++) {
+			IssuedCode code = issued.get(i);
+			if (MessageDigest.isEqual(code.hash().getBytes(StandardCharsets.US_ASCII), hash)) {
+				if (code.live()) {
+					// Guarded: of two checks at once (a double submit), one uses the code up.
+					int used = jdbc.sql("update one_time_code set closed = true where id = ? and closed = false")
+							.param(code.id()).update();
+					return used == 1 ? Check.VALID : Check.EXPIRED;
+				}
+				return i == 0 ? Check.EXPIRED : Check.REPLACED;
+			}
 		}
-		LiveCode code = live.get();
-		boolean matches = MessageDigest.isEqual(code.hash().getBytes(StandardCharsets.US_ASCII),
-				hash(flowId, method, typed).getBytes(StandardCharsets.US_ASCII));
-		if (matches) {
-			jdbc.sql("update one_time_code set closed = true where id = ?").param(code.id()).update();
-			return Check.VALID;
-		}
-		int attempts = code.attempts() + 1;
-		jdbc.sql("update one_time_code set attempts = ?, closed = ? where id = ?")
-				.params(attempts, attempts >= properties.maxCodeAttempts(), code.id()).update();
+		issued.stream().findFirst().filter(IssuedCode::live).ifPresent(code -> jdbc.sql("""
+				update one_time_code set attempts = attempts + 1, closed = (attempts + 1 >= ?)
+				where id = ? and closed = false""").params(properties.maxCodeAttempts(), code.id()).update());
 		return countAgainstAccount && failures.recordFailure(userPk) ? Check.BLOCKED : Check.INVALID;
 	}
 
@@ -201,6 +214,6 @@ public class OneTimeCodes {
 		}
 	}
 
-	private record LiveCode(long id, String hash, int attempts) {
+	private record IssuedCode(long id, String hash, boolean live) {
 	}
 }

@@ -64,8 +64,11 @@ public class VoiceApprovals {
 			return false;
 		}
 		boolean approved = "#".equals(digits);
-		jdbc.sql("update voice_approval set status = ? where id = ?").params(approved ? "APPROVED" : "DENIED", row.get()[0])
-				.update();
+		// Guarded: a call is answered once, also when the provider reports twice at once.
+		if (jdbc.sql("update voice_approval set status = ? where id = ? and status = 'PENDING'")
+				.params(approved ? "APPROVED" : "DENIED", row.get()[0]).update() == 0) {
+			return false;
+		}
 		if (!approved) {
 			failures.recordFailure(row.get()[1]);
 		}
@@ -90,8 +93,10 @@ public class VoiceApprovals {
 		}
 		return switch ((String) row.get()[1]) {
 			case "APPROVED" -> {
-				jdbc.sql("update voice_approval set status = 'USED' where id = ?").param(row.get()[0]).update();
-				yield Check.VALID;
+				// Guarded: of two checks at once (a double submit), one uses the approval up.
+				int used = jdbc.sql("update voice_approval set status = 'USED' where id = ? and status = 'APPROVED'")
+						.param(row.get()[0]).update();
+				yield used == 1 ? Check.VALID : Check.EXPIRED;
 			}
 			case "PENDING" -> Check.PENDING;
 			case "DENIED" -> Check.INVALID;

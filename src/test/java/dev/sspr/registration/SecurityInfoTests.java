@@ -321,7 +321,7 @@ class SecurityInfoTests {
 		String code = lastCode(outbox);
 		jdbc.sql("update one_time_code set expires_at = created_at where flow_id like 'reg-%' and closed = false").update();
 		assertThat(body(mvc.perform(post("/security-info/email/verify").session(session).with(csrf()).param("code", code))
-				.andReturn())).contains("expired or was replaced");
+				.andReturn())).contains("has expired");
 		mvc.perform(post("/security-info/email").session(session).with(csrf()).param("destination", "nina.patel@home.example"))
 				.andReturn();
 		MvcResult right = mvc.perform(post("/security-info/email/verify").session(session).with(csrf())

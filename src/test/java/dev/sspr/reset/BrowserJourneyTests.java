@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import dev.sspr.Browser;
 import dev.sspr.BrowserTestSupport;
 import dev.sspr.DemoUsers;
+import dev.sspr.TestUsers;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.directory.Directory;
 import dev.sspr.throttle.Throttle;
@@ -157,6 +159,47 @@ class BrowserJourneyTests extends BrowserTestSupport {
 			shot(page, "en-02-contact-admin");
 			assertThat(page.locator("h1").innerText()).isEqualTo("Contact your administrator");
 			assertThat(page.locator(".helpdesk").innerText()).contains("helpdesk@contoso.example");
+			assertThat(errors).isEmpty();
+		}
+	}
+
+	@Test
+	void whenACodeIsWrongThenTheAddressIsTheVerifyPageSoReloadAndBackDoNotPostAgain() {
+		String email = "browser.back@pasts.example";
+		String userId = TestUsers.in(jdbc).fabrikam().withEmail(email).create();
+		try (BrowserContext context = newContext("en-US", 1280, 900)) {
+			List<String> errors = watchConsole(context);
+			Page page = context.newPage();
+			startReset(page, userId);
+			page.waitForURL("**/reset/method");
+			page.check("#method-email");
+			page.click("button.primary");
+			page.waitForURL("**/reset/verify");
+			page.fill("#destination", email);
+			page.click("button.primary");
+			page.waitForSelector("#code");
+			String wrong = lastCode().equals("00000000") ? "11111111" : "00000000";
+			page.fill("#code", wrong);
+			page.click("button.primary");
+			page.waitForSelector("#code-error");
+			shot(page, "en-prg-wrong-code");
+
+			// Post/redirect/get: the address is the step's page, so reload and back are plain GETs.
+			assertThat(page.url()).isEqualTo(url("/reset/verify"));
+			Response reloaded = page.reload();
+			assertThat(reloaded.status()).isEqualTo(200);
+			assertThat(page.url()).isEqualTo(url("/reset/verify"));
+			assertThat(page.locator("#code").count()).isEqualTo(1);
+			assertThat(page.locator("#code-error").count()).as("the message is shown once").isZero();
+			Response back = page.goBack();
+			assertThat(back == null ? 200 : back.status()).isEqualTo(200);
+			assertThat(page.url()).isEqualTo(url("/reset/verify"));
+
+			// An address that only takes posts opens the step that is due instead of a 405 page.
+			Response opened = page.navigate(url("/reset/verify/code"));
+			assertThat(opened.status()).isEqualTo(200);
+			assertThat(page.url()).isEqualTo(url("/reset/verify"));
+			assertThat(page.locator("#code").count()).isEqualTo(1);
 			assertThat(errors).isEmpty();
 		}
 	}

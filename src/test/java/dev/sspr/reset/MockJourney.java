@@ -42,6 +42,17 @@ final class MockJourney {
 		return session;
 	}
 
+	/**
+	 * Another tab of the same flow as a shared session store would hand it to a second request: a
+	 * serialized copy of the flow, which this journey's later changes do not reach.
+	 */
+	MockJourney twin() {
+		MockJourney twin = new MockJourney(mvc, outbox, address, language);
+		twin.session = new MockHttpSession();
+		twin.session.setAttribute(FlowStore.ATTRIBUTE, org.springframework.util.SerializationUtils.clone(flow()));
+		return twin;
+	}
+
 	ResetFlow flow() {
 		return (ResetFlow) session.getAttribute(FlowStore.ATTRIBUTE);
 	}
@@ -62,6 +73,12 @@ final class MockJourney {
 
 	MvcResult getPage(String path) throws Exception {
 		return mvc.perform(on(get(path))).andReturn();
+	}
+
+	/** The page a browser shows after this answer: the redirect's target (with its flash attributes), or the answer itself. */
+	MvcResult follow(MvcResult result) throws Exception {
+		String target = result.getResponse().getRedirectedUrl();
+		return target == null ? result : getPage(target);
 	}
 
 	MvcResult postWithCsrf(String path) throws Exception {
@@ -109,6 +126,18 @@ final class MockJourney {
 
 	MvcResult unlockOnly() throws Exception {
 		return mvc.perform(on(post("/reset/password")).with(csrf()).param("unlockOnly", "true")).andReturn();
+	}
+
+	/** The text of the page's element with this id (a message beside a field, say); fails when there is none. */
+	static String textOf(MvcResult page, String id) throws Exception {
+		String body = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		int start = body.indexOf("id=\"" + id + "\"");
+		if (start < 0) {
+			throw new AssertionError("no element #" + id + " on the page:\n" + body);
+		}
+		int tag = body.lastIndexOf('<', start);
+		String name = body.substring(tag + 1, body.indexOf(' ', tag));
+		return body.substring(body.indexOf('>', start) + 1, body.indexOf("</" + name + ">", start));
 	}
 
 	/** The code in the newest message in the dev outbox. */

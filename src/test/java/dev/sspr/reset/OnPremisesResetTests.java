@@ -126,6 +126,8 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 		finally {
 			server().startListening();
 		}
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/reset/password");
+		refused = journey.follow(refused);
 		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
 		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
 				.contains(messageIn("lv", "reset.password.error.directory.unavailable"));

@@ -11,6 +11,7 @@ import dev.sspr.verification.AuthenticatorApps;
 import java.time.Instant;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
@@ -84,7 +85,7 @@ class PostgresJourneyTests extends ResetWebTestSupport {
 		MockJourney second = journey("lv-LV");
 		second.identify("janis@fabrikam.example");
 		second.chooseMethod("app-code");
-		assertThat(second.enterCode(code).getResponse().getRedirectedUrl()).isNull();
+		assertThat(MockJourney.textOf(second.follow(second.enterCode(code)), "code-error")).contains("jau ir izmantots");
 	}
 
 	@Test
@@ -138,5 +139,15 @@ class PostgresJourneyTests extends ResetWebTestSupport {
 			journey.answer(java.util.List.of("no", "nope", "never"));
 		}
 		assertThat(journey.flow().blocked()).isTrue();
+	}
+
+	/** Issue 11's double submits where the claim's locking matters most: PostgreSQL, in this schema. */
+	@Nested
+	class CompletesOnceOnPostgres extends DoubleSubmitTests {
+
+		@Test
+		void whenRunThenOnPostgres() {
+			assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
+		}
 	}
 }

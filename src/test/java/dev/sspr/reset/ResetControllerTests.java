@@ -262,7 +262,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		assertThat(journey.flow().required()).isEqualTo(2);
 		assertThat(journey.flow().remainingOptions()).extracting(ResetFlow.MethodOption::kind)
 				.containsExactlyInAnyOrder(MethodKind.APP_CODE, MethodKind.APP_NOTIFICATION, MethodKind.EMAIL);
-		MvcResult tampered = journey.chooseMethod("security-questions");
+		MvcResult tampered = journey.follow(journey.chooseMethod("security-questions"));
 		assertThat(body(tampered)).contains("Choose one of the methods listed.");
 	}
 
@@ -283,7 +283,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		MockJourney journey = journey("en-US");
 		journey.identify("alex@contoso.example");
 		journey.chooseMethod("email");
-		MvcResult result = journey.confirmDestination("someone.else@personal.example");
+		MvcResult result = journey.follow(journey.confirmDestination("someone.else@personal.example"));
 
 		assertThat(body(result)).contains("doesn&#39;t match the email address");
 		assertThat(outbox.entries()).isEmpty();
@@ -308,7 +308,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		journey.identify("alex@contoso.example");
 		journey.chooseMethod("email");
 		journey.confirmDestination("alex.wilber@personal.example");
-		MvcResult result = journey.enterCode(code);
+		MvcResult result = journey.follow(journey.enterCode(code));
 
 		assertThat(body(result)).contains("id=\"code-error\"");
 		assertThat(jdbc.sql("select count(*) from verification_failure").query(Long.class).single()).isZero();
@@ -323,7 +323,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		String right = journey.lastCode();
 		String wrong = right.equals("00000000") ? "11111111" : "00000000";
 		for (int i = 0; i < 4; i++) {
-			assertThat(body(journey.enterCode(wrong))).contains("That code isn&#39;t right");
+			assertThat(body(journey.follow(journey.enterCode(wrong)))).contains("That code isn&#39;t right");
 		}
 		journey.resend();
 		String fresh = journey.lastCode();
@@ -354,7 +354,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		assertThat(lifetime).isEqualTo(600);
 
 		jdbc.sql("update one_time_code set expires_at = created_at").update();
-		assertThat(body(journey.enterCode(code))).contains("expired or was replaced");
+		assertThat(body(journey.follow(journey.enterCode(code)))).contains("has expired");
 		assertThat(journey.flow().proven()).isEmpty();
 	}
 
@@ -381,7 +381,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		String second = journey.lastCode();
 
 		if (!first.equals(second)) {
-			assertThat(body(journey.enterCode(first))).contains("That code isn&#39;t right");
+			assertThat(body(journey.follow(journey.enterCode(first)))).contains("replaced by a newer one");
 		}
 		assertThat(journey.enterCode(second).getResponse().getRedirectedUrl()).isEqualTo("/reset/method");
 	}
@@ -392,7 +392,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		journey.identify("alex@contoso.example");
 		journey.chooseMethod("security-questions");
 		var asked = journey.flow().challenge().questions();
-		MvcResult result = journey.answer(List.of("wrong-one", "wrong-two", "wrong-three"));
+		MvcResult result = journey.follow(journey.answer(List.of("wrong-one", "wrong-two", "wrong-three")));
 
 		assertThat(body(result)).contains("One or more answers aren&#39;t right").doesNotContain("wrong-one");
 		assertThat(journey.flow().challenge().questions()).isEqualTo(asked);
@@ -403,7 +403,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		MockJourney journey = journey("en-US");
 		journey.identify("alex@contoso.example");
 		journey.chooseMethod("security-questions");
-		MvcResult result = journey.answer(List.of("", "x".repeat(10_240), "ok answer"));
+		MvcResult result = journey.follow(journey.answer(List.of("", "x".repeat(10_240), "ok answer")));
 
 		assertThat(body(result)).contains("id=\"answers-0-error\"", "id=\"answers-1-error\"", "This is too long.")
 				.doesNotContain("id=\"answers-2-error\"");
@@ -421,7 +421,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 		MockJourney second = journey("en-US");
 		second.identify("janis@fabrikam.example");
 		second.chooseMethod("app-code");
-		assertThat(body(second.enterCode(code))).contains("already been used");
+		assertThat(body(second.follow(second.enterCode(code)))).contains("already been used");
 	}
 
 	// ---- new password ---------------------------------------------------------------------
@@ -429,15 +429,15 @@ class ResetControllerTests extends ResetWebTestSupport {
 	@Test
 	void whenPasswordBreaksRulesThenEachRuleNamedAndNothingChanged() throws Exception {
 		MockJourney journey = provenJanis();
-		MvcResult result = journey.newPassword("fabrikam1", "fabrikam1");
+		MvcResult result = journey.follow(journey.newPassword("fabrikam1", "fabrikam1"));
 
 		assertThat(body(result)).contains("too common", "at least three").doesNotContain("fabrikam1\"");
 		assertThat(directory.passwordMatches("janis@fabrikam.example", "fabrikam1")).isFalse();
 
-		MvcResult mismatch = journey.newPassword("Orbit-Maple-Tundra-42", "Orbit-Maple-Tundra-43");
+		MvcResult mismatch = journey.follow(journey.newPassword("Orbit-Maple-Tundra-42", "Orbit-Maple-Tundra-43"));
 		assertThat(body(mismatch)).contains("id=\"confirmPassword-error\"", "don&#39;t match");
 
-		MvcResult huge = journey.newPassword("Aa1!".repeat(2_600), "Aa1!".repeat(2_600));
+		MvcResult huge = journey.follow(journey.newPassword("Aa1!".repeat(2_600), "Aa1!".repeat(2_600)));
 		assertThat(body(huge)).contains("This is too long.");
 		assertThat(huge.getResponse().getStatus()).isEqualTo(200);
 	}

@@ -58,6 +58,8 @@ class StepNavigatorTests {
 						f -> { f.startChallenge(new Challenge(MethodKind.EMAIL, Stage.ENTER_CODE, List.of())); f.cancelChallenge(); }, Step.METHOD),
 				row("one of one proven goes to password", 1, null, later, prove(MethodKind.EMAIL), Step.PASSWORD),
 				row("one of two proven chooses again", 2, null, later, prove(MethodKind.EMAIL), Step.METHOD),
+				row("a proof accepted twice (double submit) counts once", 2, null, later,
+						prove(MethodKind.EMAIL).andThen(ResetFlow::markProven), Step.METHOD),
 				row("text then call to one phone is still one factor", 2, null, later,
 						prove(MethodKind.MOBILE_SMS).andThen(f -> { }), Step.METHOD),
 				row("two of two proven goes to password", 2, null, later,

@@ -51,7 +51,7 @@ class VoiceApprovalTests extends ResetWebTestSupport {
 		assertThat(journey.getPage("/reset/verify").getResponse().getContentAsString(StandardCharsets.UTF_8))
 				.contains("press # on the keypad");
 
-		MvcResult early = proceed(journey);
+		MvcResult early = journey.follow(proceed(journey));
 		assertThat(early.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("heard your # yet");
 
 		MvcResult pressed = press(call.callbackUrl(), "#");
@@ -68,7 +68,7 @@ class VoiceApprovalTests extends ResetWebTestSupport {
 	void whenAnotherKeyIsPressedThenTheCallIsRefusedAndCounted() throws Exception {
 		MockJourney journey = calledAlex();
 		press(lastCall().callbackUrl(), "1");
-		MvcResult refused = proceed(journey);
+		MvcResult refused = journey.follow(proceed(journey));
 		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("wasn&#39;t approved");
 		assertThat(jdbc.sql("select count(*) from verification_failure where user_id = (select id from directory_user where user_id = 'alex@contoso.example')")
 				.query(Long.class).single()).isPositive();
@@ -90,7 +90,26 @@ class VoiceApprovalTests extends ResetWebTestSupport {
 		MvcResult unknown = press("/voice/" + "A".repeat(43), "#");
 		assertThat(unknown.getResponse().getStatus()).isEqualTo(200);
 		assertThat(unknown.getResponse().getContentAsString()).contains("<Hangup/>");
-		assertThat(proceed(journey).getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("heard your # yet");
+		assertThat(journey.follow(proceed(journey)).getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains("heard your # yet");
+	}
+
+	@Test
+	void whenTheCallWasSuppressedByALimitThenContinueAnswersAsForAnUnansweredCall() throws Exception {
+		MockJourney answered = calledAlex();
+		String unanswered = MockJourney.textOf(answered.follow(proceed(answered)), "approval-error");
+
+		String alex = Long.toString(jdbc.sql("select id from directory_user where user_id = 'alex@contoso.example'")
+				.query(Long.class).single());
+		while (throttle.tryAcquire(dev.sspr.throttle.Limit.SEND_PER_ACCOUNT, alex)) {
+			// use up the account's calls (S-11)
+		}
+		outbox.clear();
+		MockJourney suppressed = calledAlex();
+		assertThat(outbox.entries()).isEmpty();
+		// S-11: no "the call expired" that a real call would not say yet.
+		assertThat(MockJourney.textOf(suppressed.follow(proceed(suppressed)), "approval-error")).contains("heard your # yet")
+				.isEqualTo(unanswered);
 	}
 
 	/** With a real provider configured, only a request it signed may report the key. */
