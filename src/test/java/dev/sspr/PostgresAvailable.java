@@ -43,6 +43,8 @@ public @interface PostgresAvailable {
 			registry.add("spring.datasource.password", () -> PASSWORD);
 			registry.add("spring.flyway.schemas", () -> schema);
 			registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
+			// No background poller: its context outlives the schema, which is dropped after the class.
+			registry.add("sspr.delivery.poll-interval", () -> "0s");
 		}
 
 		public static void drop(String schema) throws java.sql.SQLException {

@@ -58,6 +58,8 @@ class ResetController {
 	static final int MAX_ANSWER_LENGTH = 200;
 	/** The flash attribute holding a wrong entry's messages; not a form's name, which a post would bind to. */
 	static final String RETRY = "retry";
+	/** The flash attribute saying a proof just posted was refused by the per-address try limit. */
+	static final String THROTTLED = "throttled";
 
 	private final ResetService service;
 	private final CaptchaVerifier captcha;
@@ -188,11 +190,15 @@ class ResetController {
 	// ---- verify ---------------------------------------------------------------------------
 
 	@GetMapping("/verify")
-	String initVerify(HttpServletRequest request, Model model) {
+	String initVerify(HttpServletRequest request, HttpServletResponse response, Model model) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnless(flow, Step.VERIFY);
 		if (redirect != null) {
 			return redirect;
+		}
+		if (model.asMap().remove(THROTTLED) != null) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			return VIEW_TRY_LATER;
 		}
 		showRetry(model);
 		return verifyPage(flow, model);
@@ -220,7 +226,7 @@ class ResetController {
 
 	@PostMapping("/verify/code")
 	String processCode(@Valid @ModelAttribute("codeForm") CodeForm form, BindingResult result,
-			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
+			HttpServletRequest request, RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnless(flow, Step.VERIFY);
 		if (redirect == null && flow.challenge().stage() != Stage.ENTER_CODE
@@ -233,7 +239,7 @@ class ResetController {
 		if (!result.hasErrors()) {
 			ActionResult outcome = service.verifyCode(flow, form.code(), request.getRemoteAddr());
 			FlowStore.save(request, flow);
-			String next = settle(outcome, result, flow, response, model);
+			String next = settle(outcome, result, flow, flash);
 			if (next != null) {
 				return next;
 			}
@@ -243,7 +249,7 @@ class ResetController {
 
 	@PostMapping("/verify/answers")
 	String processAnswers(@ModelAttribute("answersForm") AnswersForm form, BindingResult result,
-			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
+			HttpServletRequest request, RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnlessStage(flow, Stage.ANSWER_QUESTIONS);
 		if (redirect != null) {
@@ -267,7 +273,7 @@ class ResetController {
 		if (!result.hasErrors()) {
 			ActionResult outcome = service.verifyAnswers(flow, answers.subList(0, asked), request.getRemoteAddr());
 			FlowStore.save(request, flow);
-			String next = settle(outcome, result, flow, response, model);
+			String next = settle(outcome, result, flow, flash);
 			if (next != null) {
 				return next;
 			}
@@ -277,8 +283,7 @@ class ResetController {
 	}
 
 	@PostMapping("/verify/notification")
-	String processNotification(HttpServletRequest request, HttpServletResponse response, Model model,
-			RedirectAttributes flash) {
+	String processNotification(HttpServletRequest request, RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnlessStage(flow, Stage.AWAIT_APPROVAL, Stage.AWAIT_CALL);
 		if (redirect != null) {
@@ -287,7 +292,7 @@ class ResetController {
 		ActionResult outcome = service.verifyNotification(flow, request.getRemoteAddr());
 		FlowStore.save(request, flow);
 		if (outcome.status() != ActionResult.Status.FIELD_ERROR) {
-			String next = settle(outcome, null, flow, response, model);
+			String next = settle(outcome, null, flow, flash);
 			return next;
 		}
 		flash.addFlashAttribute("approvalError", outcome.messageKey());
@@ -318,14 +323,13 @@ class ResetController {
 		return nextPage(flow);
 	}
 
-	private String settle(ActionResult outcome, BindingResult result, ResetFlow flow, HttpServletResponse response,
-			Model model) {
+	private String settle(ActionResult outcome, BindingResult result, ResetFlow flow, RedirectAttributes flash) {
 		return switch (outcome.status()) {
 			case OK -> nextPage(flow);
 			case THROTTLED -> {
-				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-				model.addAttribute("tenant", flow.tenant().orElse(null));
-				yield VIEW_TRY_LATER;
+				// Told on the verify page's GET, so that reload and back do not post again either.
+				flash.addFlashAttribute(THROTTLED, Boolean.TRUE);
+				yield Step.VERIFY.redirect();
 			}
 			case FIELD_ERROR -> {
 				result.rejectValue(outcome.field().equals("answers") ? null : outcome.field(), outcome.messageKey(),

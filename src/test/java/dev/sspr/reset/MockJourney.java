@@ -38,6 +38,11 @@ final class MockJourney {
 		this.language = language;
 	}
 
+	/** The client address every request of this journey comes from. */
+	String address() {
+		return address;
+	}
+
 	MockHttpSession session() {
 		return session;
 	}

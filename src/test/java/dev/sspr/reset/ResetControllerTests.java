@@ -519,6 +519,23 @@ class ResetControllerTests extends ResetWebTestSupport {
 		assertThat(audit.forSubject("alex@contoso.example", 10)).extracting(AuditEntry::eventType).contains("CODE_SUPPRESSED");
 	}
 
+	@Test
+	void whenTheTryLimitIsReachedThenTheVerifyPageSaysTryLaterAfterARedirectSoReloadDoesNotPostAgain() throws Exception {
+		MockJourney journey = journey("en-US");
+		journey.identify("janis@fabrikam.example");
+		journey.chooseMethod("app-code");
+		while (throttle.tryAcquire(dev.sspr.throttle.Limit.TRY_PER_ADDRESS, journey.address())) {
+			// this address has used up its verification tries
+		}
+
+		MvcResult refused = journey.enterCode("00000000");
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/reset/verify");
+		MvcResult shown = journey.follow(refused);
+		assertThat(shown.getResponse().getStatus()).isEqualTo(429);
+		assertThat(body(shown)).contains("Too many attempts");
+		assertThat(journey.getPage("/reset/verify").getResponse().getStatus()).as("a reload shows the step again").isEqualTo(200);
+	}
+
 	private MockJourney provenJanis() throws Exception {
 		MockJourney journey = journey("en-US");
 		journey.identify("janis@fabrikam.example");
