@@ -1,4 +1,4 @@
--- A proven reset flow completes once (issue 11). The row is inserted in the transaction of the
+-- A proven reset flow completes once (S-50). The row is inserted in the transaction of the
 -- password write (or the unlock): a second submit of the flow, however concurrent, cannot insert it
 -- again, and neither can a second flow of the user started from the same security stamp (S-50).
 create table reset_completion (

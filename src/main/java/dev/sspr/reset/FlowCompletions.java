@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Which flows have completed, as the database says (issue 11): the session's copy of a flow cannot
+ * Which flows have completed, as the database says (S-50): the session's copy of a flow cannot
  * say so for a concurrent request, nor for a copy in a shared session store. Keyed by the flow id,
  * and unique per user and security stamp, so that one proof completes one reset.
  */

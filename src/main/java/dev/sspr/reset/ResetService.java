@@ -338,7 +338,7 @@ class ResetService {
 	}
 
 	/**
-	 * Completes the flow once (issue 11): the claim, the write, closing the codes and the event (whose
+	 * Completes the flow once (S-50): the claim, the write, closing the codes and the event (whose
 	 * notices join the outbox in this transaction) commit together. A concurrent second completion
 	 * waits at the claim until this one commits and then finds it taken; when the write is refused,
 	 * nothing is kept and the user may try again.

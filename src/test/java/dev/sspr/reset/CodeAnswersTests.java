@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * What the verify step answers to a typed code (S-10, S-11, issue 11): a wrong code reads the same
+ * What the verify step answers to a typed code (S-10, S-11): a wrong code reads the same
  * whether or not a code went out, and counts alike; a code replaced by "send a new code" says so
  * and does not count, since only someone who received it can type it.
  */

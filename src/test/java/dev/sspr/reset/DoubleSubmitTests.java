@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * A proven flow completes exactly once (issue 11): the new password posted twice, at the same moment
+ * A proven flow completes exactly once (S-50): the new password posted twice, at the same moment
  * or from a stale copy of the session, writes once, audits once and notifies once; the second
  * submit lands on the Done page.
  */

@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.util.SerializationUtils;
 
 /**
- * Post/redirect/get for wrong entries (issue 11): every step answers an error with a redirect to its
+ * Post/redirect/get for wrong entries: every step answers an error with a redirect to its
  * own page, where the message is shown once, so that reload and the back button never post again.
  * The message travels in the session's flash map without anything typed. A GET of an address that
  * only takes posts opens the step that is due, never a 405.

@@ -141,7 +141,7 @@ class PostgresJourneyTests extends ResetWebTestSupport {
 		assertThat(journey.flow().blocked()).isTrue();
 	}
 
-	/** Issue 11's double submits where the claim's locking matters most: PostgreSQL, in this schema. */
+	/** Double submits where the claim's locking matters most: PostgreSQL, in this schema. */
 	@Nested
 	class CompletesOnceOnPostgres extends DoubleSubmitTests {
 

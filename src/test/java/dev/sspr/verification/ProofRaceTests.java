@@ -26,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A proof is accepted once, also when two requests check it at the same moment (issue 11, the
+ * A proof is accepted once, also when two requests check it at the same moment (the
  * double-submit class): the two checks are held at the row's lock until both have read the proof
  * as valid, then let go; the database decides which one uses it up.
  */
