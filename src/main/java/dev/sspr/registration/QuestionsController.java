@@ -1,5 +1,6 @@
 package dev.sspr.registration;
 
+import dev.sspr.input.IndexedFields;
 import dev.sspr.policy.CustomQuestion;
 import dev.sspr.policy.TenantPolicies;
 import dev.sspr.verification.PredefinedQuestions;
@@ -41,15 +42,7 @@ class QuestionsController {
 
 		/** Exactly {@code size} questions and answers, whatever was posted: missing ones blank. */
 		QuestionsForm sized(int size) {
-			return new QuestionsForm(sized(questions, size), sized(answers, size));
-		}
-
-		private static List<String> sized(List<String> values, int size) {
-			List<String> sized = new ArrayList<>(size);
-			for (int i = 0; i < size; i++) {
-				sized.add(i < values.size() && values.get(i) != null ? values.get(i) : "");
-			}
-			return sized;
+			return new QuestionsForm(IndexedFields.sized(questions, size), IndexedFields.sized(answers, size));
 		}
 
 		@Override

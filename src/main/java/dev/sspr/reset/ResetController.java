@@ -248,19 +248,22 @@ class ResetController {
 	}
 
 	@PostMapping("/verify/answers")
-	String processAnswers(@ModelAttribute("answersForm") AnswersForm form, BindingResult result,
-			HttpServletRequest request, RedirectAttributes flash) {
+	String processAnswers(@ModelAttribute("answersForm") AnswersForm posted, HttpServletRequest request,
+			RedirectAttributes flash) {
 		ResetFlow flow = FlowStore.current(request);
 		String redirect = redirectUnlessStage(flow, Stage.ANSWER_QUESTIONS);
 		if (redirect != null) {
 			return redirect;
 		}
-		List<String> answers = form.answers();
 		int asked = flow.challenge().questions().size();
+		// A tampered form may carry fewer or more answers than were asked; each is told on the page's own.
+		AnswersForm form = posted.sized(asked);
+		BindingResult result = new BeanPropertyBindingResult(form, "answersForm");
+		List<String> answers = form.answers();
 		for (int i = 0; i < asked; i++) {
-			String answer = i < answers.size() ? answers.get(i) : null;
+			String answer = answers.get(i);
 			String field = "answers[" + i + "]";
-			if (answer == null || answer.isBlank()) {
+			if (answer.isBlank()) {
 				result.rejectValue(field, "reset.verify.questions.required");
 			}
 			else if (answer.length() > MAX_ANSWER_LENGTH) {
@@ -271,7 +274,7 @@ class ResetController {
 			}
 		}
 		if (!result.hasErrors()) {
-			ActionResult outcome = service.verifyAnswers(flow, answers.subList(0, asked), request.getRemoteAddr());
+			ActionResult outcome = service.verifyAnswers(flow, answers, request.getRemoteAddr());
 			FlowStore.save(request, flow);
 			String next = settle(outcome, result, flow, flash);
 			if (next != null) {
@@ -292,8 +295,7 @@ class ResetController {
 		ActionResult outcome = service.verifyNotification(flow, request.getRemoteAddr());
 		FlowStore.save(request, flow);
 		if (outcome.status() != ActionResult.Status.FIELD_ERROR) {
-			String next = settle(outcome, null, flow, flash);
-			return next;
+			return settle(outcome, null, flow, flash);
 		}
 		flash.addFlashAttribute("approvalError", outcome.messageKey());
 		return Step.VERIFY.redirect();

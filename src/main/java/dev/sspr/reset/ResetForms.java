@@ -1,5 +1,6 @@
 package dev.sspr.reset;
 
+import dev.sspr.input.IndexedFields;
 import dev.sspr.input.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -60,6 +61,11 @@ final class ResetForms {
 
 		AnswersForm {
 			answers = answers == null ? List.of() : answers;
+		}
+
+		/** Exactly {@code size} answers, whatever was posted: missing ones blank. */
+		AnswersForm sized(int size) {
+			return new AnswersForm(IndexedFields.sized(answers, size));
 		}
 
 		@Override

@@ -101,6 +101,16 @@ class PostRedirectGetTests extends ResetWebTestSupport {
 	}
 
 	@Test
+	void whenFewerAnswersArePostedThanAskedThenEachMissingOneIsToldNotAServerError() throws Exception {
+		MockJourney journey = proving("alex@contoso.example", "security-questions");
+		for (List<String> posted : List.of(List.<String>of(), List.of(TYPED))) {
+			MvcResult missing = journey.answer(posted);
+			nothingTypedIn(missing, TYPED);
+			redirectedWithMessage(journey, missing, "/reset/verify", "answers-2-error");
+		}
+	}
+
+	@Test
 	void whenTheApprovalIsNotThereYetThenRedirectedWithTheMessage() throws Exception {
 		MockJourney journey = proving("adele@contoso.example", "app-notification");
 		redirectedWithMessage(journey, journey.postWithCsrf("/reset/verify/notification"), "/reset/verify", "approval-error");
