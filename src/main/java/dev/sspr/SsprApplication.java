@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /** The self-service password reset portal. */
@@ -15,7 +16,9 @@ public class SsprApplication {
 		SpringApplication.run(SsprApplication.class, args);
 	}
 
+	/** The one clock behind codes, TOTP, approvals, blocks, throttle windows and expiry; tests put their own. */
 	@Bean
+	@ConditionalOnMissingBean(Clock.class)
 	Clock clock() {
 		return Clock.systemUTC();
 	}

@@ -11,21 +11,22 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The portal on a real port and one Debian Chromium for the whole class: each test opens its own
  * context (cookies, language, screen size) and can watch it for console errors.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "dev", "test" })
+@PortalServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTestSupport {
 
 	@LocalServerPort
 	protected int port;
+
+	/** The server's clock: move it forward instead of waiting. */
+	@org.springframework.beans.factory.annotation.Autowired
+	protected TestClock clock;
 
 	protected Playwright playwright;
 	protected com.microsoft.playwright.Browser browser;

@@ -25,26 +25,39 @@ public @interface PostgresAvailable {
 	String PASSWORD = Condition.env("SSPR_TEST_PG_PASSWORD", "");
 
 	/**
-	 * A throwaway schema of its own for one test class: migrated with the demo data, dropped after. The
-	 * class runs the {@code dev} profile on PostgreSQL ({@code dev, postgres, test}) for the dev outbox.
+	 * A throwaway schema for the JVM's PostgreSQL context (see {@link TestContexts}): migrated with the
+	 * demo data, dropped when the JVM ends. The context runs {@code dev, postgres, test}.
 	 */
 	final class Schema {
 
 		private Schema() {
 		}
 
-		public static String newName() {
-			return "sspr_it_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		private static String shared;
+
+		/** The JVM's schema: made on first use, dropped when the JVM ends. */
+		public static synchronized String shared() {
+			if (shared == null) {
+				shared = "sspr_it_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+				String dropped = shared;
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						drop(dropped);
+					}
+					catch (java.sql.SQLException ex) {
+						System.err.println("Could not drop test schema " + dropped + ": " + ex.getMessage());
+					}
+				}));
+			}
+			return shared;
 		}
 
-		public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String schema) {
-			registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
-			registry.add("spring.datasource.username", () -> USER);
-			registry.add("spring.datasource.password", () -> PASSWORD);
-			registry.add("spring.flyway.schemas", () -> schema);
-			registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
-			// No background poller: its context outlives the schema, which is dropped after the class.
-			registry.add("sspr.delivery.poll-interval", () -> "0s");
+		/** The settings that run a context on this schema, with the demo data for the dev outbox's journeys. */
+		public static java.util.Map<String, Object> properties(String schema) {
+			return java.util.Map.of("spring.datasource.url", URL + "?currentSchema=" + schema,
+					"spring.datasource.username", USER, "spring.datasource.password", PASSWORD,
+					"spring.flyway.schemas", schema,
+					"spring.flyway.locations", "classpath:db/migration,classpath:db/demo");
 		}
 
 		public static void drop(String schema) throws java.sql.SQLException {

@@ -5,22 +5,20 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real SMTP server (GreenMail) on a free loopback port for one test class, and the settings that
- * send the portal's email there. The port is fixed per class so the server can stop and start again.
+ * The JVM's one real SMTP server (GreenMail) on a free loopback port, which the delivery context
+ * ({@link DeliveryTest}) sends its email to. The port stays the same, so a test may stop the server
+ * (a mail outage) and start it again.
  */
 public final class TestSmtp {
+
+	public static final TestSmtp SHARED = new TestSmtp();
 
 	public final int port = freePort();
 	public final GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-	/** Email to this server; the outbox's schedule off, so that tests dispatch when they mean to. */
-	public void register(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> port);
-		registry.add("sspr.delivery.poll-interval", () -> "0s");
+	private TestSmtp() {
 	}
 
 	/** Running and empty, whatever the test before did to it. */

@@ -23,6 +23,7 @@ public final class TestUsers {
 	private String officePhone;
 	private final List<String> questions = new ArrayList<>();
 	private boolean confirmed = true;
+	private String answersOf;
 	private boolean locked;
 	private final List<String> groups = new ArrayList<>(List.of("SSPR Users"));
 
@@ -48,6 +49,8 @@ public final class TestUsers {
 	/** Security questions answered, with answers no one can type (only how many there are counts). */
 	public TestUsers withQuestions(String... keys) { questions.addAll(List.of(keys)); return this; }
 	public TestUsers neverConfirmed() { confirmed = false; return this; }
+	/** The same security questions and answers as this demo user ({@code DemoUsers.ANSWERS} knows them). */
+	public TestUsers answersLike(String demoUserId) { answersOf = demoUserId; return this; }
 	public TestUsers outsideSsprGroup() { groups.clear(); return this; }
 
 	/** Creates the user and returns its user ID. */
@@ -71,6 +74,13 @@ public final class TestUsers {
 					insert into security_answer (user_id, question_key, answer_hash)
 					values ((select id from directory_user where user_id = ?), ?, 'not a hash: no answer matches')""")
 					.params(userId, question).update();
+		}
+		if (answersOf != null) {
+			jdbc.sql("""
+					insert into security_answer (user_id, question_key, custom_question_id, answer_hash)
+					select (select id from directory_user where user_id = ?), question_key, custom_question_id, answer_hash
+					from security_answer where user_id = (select id from directory_user where user_id = ?)""")
+					.params(userId, answersOf).update();
 		}
 		for (String group : groups) {
 			jdbc.sql("insert into user_group (user_id, group_name) values ((select id from directory_user where user_id = ?), ?)")

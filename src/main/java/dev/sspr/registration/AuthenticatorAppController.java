@@ -57,7 +57,8 @@ class AuthenticatorAppController {
 	}
 
 	@PostMapping("/security-info/app/start")
-	String processStart(@AuthenticationPrincipal SignedInUser user) {
+	@RecentPassword(kind = "app", onlyToReplace = true)
+	String processStart(@AuthenticationPrincipal SignedInUser user, Model model) {
 		apps.startEnrollment(user.userPk());
 		return "redirect:/security-info/app";
 	}

@@ -58,14 +58,6 @@ class ContactController {
 		}
 	}
 
-	record ReauthForm(String password) {
-
-		@Override
-		public String toString() {
-			return "ReauthForm[****]";
-		}
-	}
-
 	/** A destination waiting for its code, kept in the session (never in the page or the URL). */
 	record Pending(String kind, String destination, String flowId) implements Serializable {
 	}
@@ -75,59 +67,30 @@ class ContactController {
 	private final MessageSender sender;
 	private final Outbox outbox;
 	private final MessageComposer composer;
-	private final SessionRenewal sessions;
 	private final ApplicationEventPublisher events;
-	private final Reauthentication reauthentication;
-	private final PasswordCheck passwords;
 	private final SecureRandom random = new SecureRandom();
 
 	ContactController(Directory directory, OneTimeCodes codes, MessageSender sender, MessageComposer composer,
-			SessionRenewal sessions, ApplicationEventPublisher events, Reauthentication reauthentication, Outbox outbox,
-			PasswordCheck passwords) {
-		this.passwords = passwords;
+			ApplicationEventPublisher events, Outbox outbox) {
 		this.outbox = outbox;
 		this.directory = directory;
 		this.codes = codes;
 		this.sender = sender;
 		this.composer = composer;
-		this.sessions = sessions;
 		this.events = events;
-		this.reauthentication = reauthentication;
 	}
 
 	@GetMapping("/security-info/{kind:email|phone}")
-	String initContact(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind, Model model) {
-		if (needsReauthentication(user, kind)) {
-			return reauthentication.page(kind, model, null);
-		}
+	@RecentPassword(onlyToReplace = true)
+	String initContact(@PathVariable String kind, Model model) {
 		return page(kind, model, "enter", null, null);
 	}
 
-	@PostMapping("/security-info/{kind:email|phone|questions|app}/reauth")
-	String processReauth(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
-			@ModelAttribute ReauthForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
-		switch (passwords.check(user, form.password()).outcome()) {
-			case THROTTLED -> {
-				return reauthentication.page(kind, model, "registration.password.throttled");
-			}
-			case WRONG -> {
-				return reauthentication.page(kind, model, "registration.password.currentWrong");
-			}
-			case RIGHT -> {
-				// the password was typed just now: the session counts as recently authenticated
-			}
-		}
-		sessions.renew(user, request, response);
-		return "redirect:/security-info/" + kind;
-	}
-
 	@PostMapping("/security-info/{kind:email|phone}")
+	@RecentPassword(onlyToReplace = true)
 	String processContact(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
 			@ModelAttribute DestinationForm form, Model model, HttpServletRequest request, Locale locale) {
 		String destination = form.destination() == null ? "" : form.destination();
-		if (needsReauthentication(user, kind)) {
-			return reauthentication.page(kind, model, null);
-		}
 		String problem = destinationProblem(kind, destination);
 		if (problem != null) {
 			return page(kind, model, "enter", "destination", problem);
@@ -189,12 +152,6 @@ class ContactController {
 		return "redirect:/security-info?saved";
 	}
 
-	/** Replacing an existing email or phone needs a recent password (issue 3); adding the first does not. */
-	private boolean needsReauthentication(SignedInUser user, String kind) {
-		UserAccount account = directory.user(user.userPk()).orElseThrow();
-		String existing = kind.equals("email") ? account.authEmail() : account.authPhone();
-		return existing != null && !reauthentication.recent(user);
-	}
 
 
 

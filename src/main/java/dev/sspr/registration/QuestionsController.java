@@ -66,6 +66,7 @@ class QuestionsController {
 	}
 
 	@GetMapping("/security-info/questions")
+	@RecentPassword(kind = "questions", onlyToReplace = true)
 	String initQuestions(@AuthenticationPrincipal SignedInUser user, Model model) {
 		int required = policies.policyOf(user.tenantId()).questionsToRegister();
 		model.addAttribute("questionsForm",
@@ -74,6 +75,7 @@ class QuestionsController {
 	}
 
 	@PostMapping("/security-info/questions")
+	@RecentPassword(kind = "questions", onlyToReplace = true)
 	String processQuestions(@AuthenticationPrincipal SignedInUser user,
 			@ModelAttribute("questionsForm") QuestionsForm posted, Model model) {
 		int required = policies.policyOf(user.tenantId()).questionsToRegister();

@@ -1,21 +1,61 @@
 package dev.sspr.registration;
 
+import dev.sspr.directory.Directory;
+import dev.sspr.directory.UserAccount;
+import dev.sspr.verification.AuthenticatorApps;
+import dev.sspr.verification.SecurityQuestions;
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.stereotype.Component;
+import java.util.Map;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.HandlerMapping;
 
-/** Sensitive changes (replacing or deleting a method) need the password typed in the last five minutes. */
-@Component
-final class Reauthentication {
+/**
+ * Sensitive changes (replacing or deleting a method, {@link RecentPassword}) need the password typed
+ * in the last five minutes. One guard for every such handler: it runs inside the MVC call, so the
+ * page asking for the password renders in place with the layout's whole model, and the handler
+ * never starts.
+ */
+@Configuration(proxyBeanMethods = false)
+class Reauthentication {
 
 	static final Duration WINDOW = Duration.ofMinutes(5);
 	static final String VIEW = "registration/reauth";
 
 	private final Clock clock;
+	private final Directory directory;
+	private final SecurityQuestions questions;
+	private final AuthenticatorApps apps;
 
-	Reauthentication(Clock clock) {
+	Reauthentication(Clock clock, @Lazy Directory directory, @Lazy SecurityQuestions questions,
+			@Lazy AuthenticatorApps apps) {
 		this.clock = clock;
+		this.directory = directory;
+		this.questions = questions;
+		this.apps = apps;
+	}
+
+	/** Infrastructure, so that it is applied without an AspectJ weaver. */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static Advisor recentPasswordAdvisor(@Lazy Reauthentication reauthentication) {
+		return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(RecentPassword.class),
+				(MethodInterceptor) reauthentication::guard);
 	}
 
 	boolean recent(SignedInUser user) {
@@ -27,5 +67,44 @@ final class Reauthentication {
 		model.addAttribute("kind", kind);
 		model.addAttribute("error", error);
 		return VIEW;
+	}
+
+	Object guard(MethodInvocation invocation) throws Throwable {
+		Method handler = invocation.getMethod();
+		RecentPassword demand = handler.getAnnotation(RecentPassword.class);
+		SignedInUser user = signedInUser();
+		String kind = demand.kind().isEmpty() ? pathKind() : demand.kind();
+		if (user == null || recent(user) || (demand.onlyToReplace() && !registered(user.userPk(), kind))) {
+			return invocation.proceed();
+		}
+		for (Object argument : invocation.getArguments()) {
+			if (argument instanceof Model model) {
+				return page(kind, model, null);
+			}
+		}
+		throw new IllegalStateException(handler + " needs a Model argument for the password page");
+	}
+
+	private boolean registered(long userPk, String kind) {
+		return switch (kind) {
+			case "questions" -> questions.count(userPk) > 0;
+			case "app" -> apps.hasActiveApp(userPk);
+			default -> {
+				UserAccount account = directory.user(userPk).orElseThrow();
+				yield (kind.equals("email") ? account.authEmail() : account.authPhone()) != null;
+			}
+		};
+	}
+
+	private static SignedInUser signedInUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user : null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String pathKind() {
+		Object variables = RequestContextHolder.currentRequestAttributes()
+				.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+		return variables instanceof Map<?, ?> map ? String.valueOf(((Map<String, String>) map).get("kind")) : "";
 	}
 }

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class RemoveMethodController {
 
-	private final Reauthentication reauthentication;
 	private final Directory directory;
 	private final SecurityQuestions questions;
 	private final AuthenticatorApps apps;
@@ -31,9 +30,8 @@ class RemoveMethodController {
 	private final MessageComposer composer;
 	private final ApplicationEventPublisher events;
 
-	RemoveMethodController(Reauthentication reauthentication, Directory directory, SecurityQuestions questions,
+	RemoveMethodController(Directory directory, SecurityQuestions questions,
 			AuthenticatorApps apps, MessageSender sender, MessageComposer composer, ApplicationEventPublisher events) {
-		this.reauthentication = reauthentication;
 		this.directory = directory;
 		this.questions = questions;
 		this.apps = apps;
@@ -43,11 +41,9 @@ class RemoveMethodController {
 	}
 
 	@PostMapping("/security-info/{kind:email|phone|questions|app}/delete")
+	@RecentPassword
 	String processDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind, Model model,
 			Locale locale) {
-		if (!reauthentication.recent(user)) {
-			return reauthentication.page(kind, model, null);
-		}
 		UserAccount before = directory.user(user.userPk()).orElseThrow();
 		switch (kind) {
 			case "email" -> directory.setAuthenticationEmail(user.userPk(), null);

@@ -1,18 +1,14 @@
 package dev.sspr.reset;
 
-import dev.sspr.delivery.Outbox;
 import dev.sspr.directory.TenantInfo;
-import dev.sspr.captcha.CaptchaVerifier;
-import dev.sspr.policy.MethodKind;
 import dev.sspr.policy.PasswordViolation;
-import dev.sspr.reset.ResetFlow.Stage;
 import dev.sspr.reset.ResetForms.AnswersForm;
 import dev.sspr.reset.ResetForms.CodeForm;
 import dev.sspr.reset.ResetForms.DestinationForm;
 import dev.sspr.reset.ResetForms.IdentifyForm;
 import dev.sspr.reset.ResetForms.MethodForm;
 import dev.sspr.reset.ResetForms.PasswordForm;
-import dev.sspr.input.PlainTextValidator;
+import dev.sspr.reset.ResetService.Identification;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -21,7 +17,6 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The reset wizard's pages: a GET/POST pair per step, redirect after every POST, a wrong entry
  * included (its messages go to the step's page in the flash map), so that reload and the back
- * button never post again. Each handler asks the {@link StepNavigator} which step is due and
- * redirects there when it is not its own.
+ * button never post again. {@link ResetStep} on each handler says which steps it serves; the
+ * {@link ResetStepInterceptor} sends every other request to the due step, hands the flow in and
+ * saves it afterwards. Handlers bind, call one {@link ResetService} use case and pick the page.
  */
 @Controller
 @RequestMapping("/reset")
@@ -55,22 +51,19 @@ class ResetController {
 	static final String VIEW_VERIFY = "reset/verify";
 	static final String VIEW_PASSWORD = "reset/password";
 	static final String VIEW_DONE = "reset/done";
-	static final int MAX_ANSWER_LENGTH = 200;
 	/** The flash attribute holding a wrong entry's messages; not a form's name, which a post would bind to. */
 	static final String RETRY = "retry";
 	/** The flash attribute saying a proof just posted was refused by the per-address try limit. */
 	static final String THROTTLED = "throttled";
+	/** The verify page, whichever point of it is due. */
+	private static final String VERIFY_PAGE = "redirect:/reset/verify";
 
 	private final ResetService service;
-	private final CaptchaVerifier captcha;
 	private final Clock clock;
-	private final Outbox outbox;
 
-	ResetController(ResetService service, CaptchaVerifier captcha, Clock clock, Outbox outbox) {
+	ResetController(ResetService service, Clock clock) {
 		this.service = service;
-		this.captcha = captcha;
 		this.clock = clock;
-		this.outbox = outbox;
 	}
 
 	@InitBinder
@@ -101,30 +94,28 @@ class ResetController {
 		if (result.hasErrors()) {
 			return VIEW_IDENTIFY;
 		}
-		if (!captcha.verify(form.altcha())) {
-			result.rejectValue("altcha", "reset.identify.captcha.failed");
-			return VIEW_IDENTIFY;
-		}
-		String client = request.getRemoteAddr();
-		if (!service.admitLookup(form.userId(), client)) {
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			return VIEW_TRY_LATER;
-		}
-		ResetFlow flow = service.identify(form.userId(), client);
-		FlowStore.start(request, flow);
-		return nextPage(flow);
+		Identification identified = service.identify(form.userId(), form.altcha(), request.getRemoteAddr());
+		return switch (identified.result().status()) {
+			case OK -> {
+				FlowStore.start(request, identified.flow());
+				yield due(identified.flow());
+			}
+			case THROTTLED -> {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				yield VIEW_TRY_LATER;
+			}
+			case FIELD_ERROR -> {
+				reject(result, identified.result());
+				yield VIEW_IDENTIFY;
+			}
+		};
 	}
 
 	// ---- contact your administrator / try later -------------------------------------------
 
 	@GetMapping("/contact-admin")
-	String showContactAdmin(HttpServletRequest request, Model model) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.CONTACT_ADMIN);
-		if (redirect != null) {
-			return redirect;
-		}
-		model.addAttribute("tenant", flow.tenant().orElse(null));
+	@ResetStep(Step.CONTACT_ADMIN)
+	String showContactAdmin(ResetFlow flow, Model model) {
 		// the reason only when the tenant opted in, and never "no such account" (S-01).
 		model.addAttribute("reason", flow.policy().showRefusalReason()
 				? flow.refusal().filter(r -> r.mayBeShown()).map(r -> "reset.refused.reason." + r.name()).orElse(null)
@@ -133,264 +124,147 @@ class ResetController {
 	}
 
 	@GetMapping("/try-later")
-	String showTryLater(HttpServletRequest request, Model model) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.TRY_LATER);
-		if (redirect != null) {
-			return redirect;
-		}
-		model.addAttribute("tenant", flow.tenant().orElse(null));
+	@ResetStep(Step.TRY_LATER)
+	String showTryLater(ResetFlow flow) {
 		return VIEW_TRY_LATER;
 	}
 
 	// ---- choose a method ------------------------------------------------------------------
 
 	@GetMapping("/method")
-	String initMethod(HttpServletRequest request, Model model) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.METHOD);
-		if (redirect != null) {
-			return redirect;
-		}
-		showRetry(model);
-		if (!model.containsAttribute("methodForm")) {
-			model.addAttribute("methodForm", new MethodForm(null));
-		}
-		return methodPage(flow, model);
-	}
-
-	@PostMapping("/method")
-	String processMethod(@Valid @ModelAttribute("methodForm") MethodForm form, BindingResult result,
-			HttpServletRequest request, RedirectAttributes flash) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.METHOD);
-		if (redirect != null) {
-			return redirect;
-		}
-		if (!result.hasErrors()) {
-			MethodKind kind = parseMethod(form.method());
-			ActionResult outcome = kind == null ? ActionResult.fieldError("method", "reset.method.error.choose")
-					: service.chooseMethod(flow, kind);
-			if (outcome.status() == ActionResult.Status.OK) {
-				FlowStore.save(request, flow);
-				return nextPage(flow);
-			}
-			result.rejectValue(outcome.field(), outcome.messageKey());
-		}
-		return retry(Step.METHOD, result, new MethodForm(null), flash);
-	}
-
-	private String methodPage(ResetFlow flow, Model model) {
+	@ResetStep(Step.METHOD)
+	String initMethod(ResetFlow flow, Model model) {
+		showRetry(model, new MethodForm(null));
 		model.addAttribute("options", flow.remainingOptions());
 		model.addAttribute("required", flow.required());
 		model.addAttribute("provenCount", flow.proven().size());
 		return VIEW_METHOD;
 	}
 
+	@PostMapping("/method")
+	@ResetStep(Step.METHOD)
+	String processMethod(@Valid @ModelAttribute("methodForm") MethodForm form, BindingResult result, ResetFlow flow,
+			RedirectAttributes flash) {
+		if (!result.hasErrors() && reject(result, service.chooseMethod(flow, form.method()))) {
+			return due(flow);
+		}
+		return retry(Step.METHOD, result, new MethodForm(null), flash);
+	}
+
 	// ---- verify ---------------------------------------------------------------------------
 
 	@GetMapping("/verify")
-	String initVerify(HttpServletRequest request, HttpServletResponse response, Model model) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.VERIFY);
-		if (redirect != null) {
-			return redirect;
-		}
+	@ResetStep({ Step.CONFIRM_DESTINATION, Step.ENTER_CODE, Step.ENTER_APP_CODE, Step.ANSWER_QUESTIONS,
+			Step.AWAIT_APPROVAL, Step.AWAIT_CALL })
+	String initVerify(ResetFlow flow, HttpServletResponse response, Model model) {
 		if (model.asMap().remove(THROTTLED) != null) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			return VIEW_TRY_LATER;
 		}
-		showRetry(model);
-		return verifyPage(flow, model);
+		ResetFlow.Challenge challenge = flow.challenge();
+		showRetry(model, null);
+		model.addAttribute("challenge", challenge);
+		model.addAttribute("option", flow.option(challenge.method()).orElse(null));
+		model.addAttribute("required", flow.required());
+		model.addAttribute("provenCount", flow.proven().size());
+		model.addAttribute("deliveryFailed", service.deliveryFailed(flow));
+		model.addAttribute("destinationForm", model.asMap().getOrDefault("destinationForm", new DestinationForm("")));
+		model.addAttribute("codeForm", model.asMap().getOrDefault("codeForm", new CodeForm("")));
+		model.addAttribute("answersForm", model.asMap().getOrDefault("answersForm",
+				new AnswersForm(Collections.nCopies(challenge.questions().size(), ""))));
+		return VIEW_VERIFY;
 	}
 
 	@PostMapping("/verify/destination")
+	@ResetStep(Step.CONFIRM_DESTINATION)
 	String processDestination(@Valid @ModelAttribute("destinationForm") DestinationForm form, BindingResult result,
-			HttpServletRequest request, Locale locale, RedirectAttributes flash) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnlessStage(flow, Stage.CONFIRM_DESTINATION);
-		if (redirect != null) {
-			return redirect;
-		}
-		if (!result.hasErrors()) {
-			ActionResult outcome = service.confirmDestination(flow, form.destination(), locale, request.getRemoteAddr());
-			FlowStore.save(request, flow);
-			if (outcome.status() == ActionResult.Status.OK) {
-				return nextPage(flow);
-			}
-			result.rejectValue(outcome.field(), outcome.messageKey(), outcome.arguments(), null);
+			ResetFlow flow, HttpServletRequest request, Locale locale, RedirectAttributes flash) {
+		if (!result.hasErrors()
+				&& reject(result, service.confirmDestination(flow, form.destination(), locale, request.getRemoteAddr()))) {
+			return due(flow);
 		}
 		// Not echoed: the page shows only the masked destination it showed before.
-		return retry(Step.VERIFY, result, new DestinationForm(""), flash);
+		return retry(Step.CONFIRM_DESTINATION, result, new DestinationForm(""), flash);
 	}
 
 	@PostMapping("/verify/code")
-	String processCode(@Valid @ModelAttribute("codeForm") CodeForm form, BindingResult result,
+	@ResetStep({ Step.ENTER_CODE, Step.ENTER_APP_CODE })
+	String processCode(@Valid @ModelAttribute("codeForm") CodeForm form, BindingResult result, ResetFlow flow,
 			HttpServletRequest request, RedirectAttributes flash) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.VERIFY);
-		if (redirect == null && flow.challenge().stage() != Stage.ENTER_CODE
-				&& flow.challenge().stage() != Stage.ENTER_APP_CODE) {
-			redirect = Step.VERIFY.redirect();
-		}
-		if (redirect != null) {
-			return redirect;
-		}
 		if (!result.hasErrors()) {
-			ActionResult outcome = service.verifyCode(flow, form.code(), request.getRemoteAddr());
-			FlowStore.save(request, flow);
-			String next = settle(outcome, result, flow, flash);
+			String next = settle(service.verifyCode(flow, form.code(), request.getRemoteAddr()), result, flow, flash);
 			if (next != null) {
 				return next;
 			}
 		}
-		return retry(Step.VERIFY, result, new CodeForm(""), flash);
+		return retry(Step.ENTER_CODE, result, new CodeForm(""), flash);
 	}
 
 	@PostMapping("/verify/answers")
-	String processAnswers(@ModelAttribute("answersForm") AnswersForm posted, HttpServletRequest request,
+	@ResetStep(Step.ANSWER_QUESTIONS)
+	String processAnswers(@ModelAttribute("answersForm") AnswersForm posted, ResetFlow flow, HttpServletRequest request,
 			RedirectAttributes flash) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnlessStage(flow, Stage.ANSWER_QUESTIONS);
-		if (redirect != null) {
-			return redirect;
-		}
 		int asked = flow.challenge().questions().size();
 		// A tampered form may carry fewer or more answers than were asked; each is told on the page's own.
 		AnswersForm form = posted.sized(asked);
 		BindingResult result = new BeanPropertyBindingResult(form, "answersForm");
-		List<String> answers = form.answers();
-		for (int i = 0; i < asked; i++) {
-			String answer = answers.get(i);
-			String field = "answers[" + i + "]";
-			if (answer.isBlank()) {
-				result.rejectValue(field, "reset.verify.questions.required");
-			}
-			else if (answer.length() > MAX_ANSWER_LENGTH) {
-				result.rejectValue(field, "input.tooLong");
-			}
-			else if (!PlainTextValidator.isPlain(answer)) {
-				result.rejectValue(field, "input.plainText");
-			}
-		}
+		form.validate(result);
 		if (!result.hasErrors()) {
-			ActionResult outcome = service.verifyAnswers(flow, answers, request.getRemoteAddr());
-			FlowStore.save(request, flow);
-			String next = settle(outcome, result, flow, flash);
+			String next = settle(service.verifyAnswers(flow, form.answers(), request.getRemoteAddr()), result, flow, flash);
 			if (next != null) {
 				return next;
 			}
 		}
 		// S-31: the same questions again, and no answer echoed back.
-		return retry(Step.VERIFY, result, new AnswersForm(Collections.nCopies(asked, "")), flash);
+		return retry(Step.ANSWER_QUESTIONS, result, new AnswersForm(Collections.nCopies(asked, "")), flash);
 	}
 
 	@PostMapping("/verify/notification")
-	String processNotification(HttpServletRequest request, RedirectAttributes flash) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnlessStage(flow, Stage.AWAIT_APPROVAL, Stage.AWAIT_CALL);
-		if (redirect != null) {
-			return redirect;
-		}
+	@ResetStep({ Step.AWAIT_APPROVAL, Step.AWAIT_CALL })
+	String processNotification(ResetFlow flow, HttpServletRequest request, RedirectAttributes flash) {
 		ActionResult outcome = service.verifyNotification(flow, request.getRemoteAddr());
-		FlowStore.save(request, flow);
 		if (outcome.status() != ActionResult.Status.FIELD_ERROR) {
 			return settle(outcome, null, flow, flash);
 		}
 		flash.addFlashAttribute("approvalError", outcome.messageKey());
-		return Step.VERIFY.redirect();
+		return VERIFY_PAGE;
 	}
 
 	@PostMapping("/verify/resend")
-	String processResend(HttpServletRequest request, Locale locale) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnlessStage(flow, Stage.ENTER_CODE, Stage.AWAIT_APPROVAL, Stage.AWAIT_CALL);
-		if (redirect != null) {
-			return redirect;
-		}
+	@ResetStep({ Step.ENTER_CODE, Step.AWAIT_APPROVAL, Step.AWAIT_CALL })
+	String processResend(ResetFlow flow, HttpServletRequest request, Locale locale) {
 		service.resend(flow, locale, request.getRemoteAddr());
-		FlowStore.save(request, flow);
-		return Step.VERIFY.redirect() + "?resent";
+		return VERIFY_PAGE + "?resent";
 	}
 
 	@PostMapping("/verify/cancel")
-	String processCancel(HttpServletRequest request) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.VERIFY);
-		if (redirect != null) {
-			return redirect;
-		}
+	@ResetStep({ Step.CONFIRM_DESTINATION, Step.ENTER_CODE, Step.ENTER_APP_CODE, Step.ANSWER_QUESTIONS,
+			Step.AWAIT_APPROVAL, Step.AWAIT_CALL })
+	String processCancel(ResetFlow flow) {
 		service.cancelChallenge(flow);
-		FlowStore.save(request, flow);
-		return nextPage(flow);
-	}
-
-	private String settle(ActionResult outcome, BindingResult result, ResetFlow flow, RedirectAttributes flash) {
-		return switch (outcome.status()) {
-			case OK -> nextPage(flow);
-			case THROTTLED -> {
-				// Told on the verify page's GET, so that reload and back do not post again either.
-				flash.addFlashAttribute(THROTTLED, Boolean.TRUE);
-				yield Step.VERIFY.redirect();
-			}
-			case FIELD_ERROR -> {
-				result.rejectValue(outcome.field().equals("answers") ? null : outcome.field(), outcome.messageKey(),
-						outcome.arguments(), null);
-				yield null;
-			}
-		};
-	}
-
-	private String verifyPage(ResetFlow flow, Model model) {
-		ResetFlow.Challenge challenge = flow.challenge();
-		model.addAttribute("challenge", challenge);
-		model.addAttribute("option", flow.option(challenge.method()).orElse(null));
-		model.addAttribute("required", flow.required());
-		model.addAttribute("provenCount", flow.proven().size());
-		// The code was queued, and the user was told so; if delivery has since given up, say that too.
-		model.addAttribute("deliveryFailed", outbox.statusOf(flow.id()).filter(s -> s == Outbox.Status.FAILED).isPresent());
-		if (!model.containsAttribute("destinationForm")) {
-			model.addAttribute("destinationForm", new DestinationForm(""));
-		}
-		if (!model.containsAttribute("codeForm")) {
-			model.addAttribute("codeForm", new CodeForm(""));
-		}
-		if (!model.containsAttribute("answersForm")) {
-			model.addAttribute("answersForm", new AnswersForm(Collections.nCopies(challenge.questions().size(), "")));
-		}
-		return VIEW_VERIFY;
+		return due(flow);
 	}
 
 	// ---- new password ---------------------------------------------------------------------
 
 	@GetMapping("/password")
-	String initPassword(HttpServletRequest request, Model model) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.PASSWORD);
-		if (redirect != null) {
-			return redirect;
-		}
-		showRetry(model);
-		if (!model.containsAttribute("passwordForm")) {
-			model.addAttribute("passwordForm", new PasswordForm("", ""));
-		}
-		return passwordPage(flow, model);
+	@ResetStep(Step.PASSWORD)
+	String initPassword(ResetFlow flow, Model model) {
+		showRetry(model, new PasswordForm("", ""));
+		model.addAttribute("mayUnlockOnly", flow.mayUnlockOnly());
+		model.addAttribute("minLength", dev.sspr.policy.PasswordPolicy.MIN_LENGTH);
+		return VIEW_PASSWORD;
 	}
 
 	@PostMapping(path = "/password", params = "!unlockOnly")
+	@ResetStep(Step.PASSWORD)
 	String processPassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
-			HttpServletRequest request, RedirectAttributes flash) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.PASSWORD);
-		if (redirect != null) {
-			return redirect;
-		}
+			ResetFlow flow, HttpServletRequest request, RedirectAttributes flash) {
 		if (!result.hasErrors()) {
 			List<PasswordViolation> violations = service.resetPassword(flow, form.newPassword(),
 					form.confirmPassword() == null ? "" : form.confirmPassword(), request.getRemoteAddr());
-			FlowStore.save(request, flow);
 			if (violations.isEmpty()) {
-				return nextPage(flow);
+				return due(flow);
 			}
 			for (PasswordViolation violation : violations) {
 				String field = violation.messageKey().equals("password.rule.mismatch") ? "confirmPassword" : "newPassword";
@@ -402,36 +276,20 @@ class ResetController {
 	}
 
 	@PostMapping(path = "/password", params = "unlockOnly")
-	String processUnlockOnly(HttpServletRequest request, RedirectAttributes flash) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.PASSWORD);
-		if (redirect != null) {
-			return redirect;
+	@ResetStep(Step.PASSWORD)
+	String processUnlockOnly(ResetFlow flow, HttpServletRequest request, RedirectAttributes flash) {
+		ActionResult outcome = service.unlockOnly(flow, request.getRemoteAddr());
+		if (outcome.status() == ActionResult.Status.FIELD_ERROR) {
+			flash.addFlashAttribute("unlockError", outcome.messageKey());
 		}
-		Optional<String> error = service.unlockOnly(flow, request.getRemoteAddr());
-		FlowStore.save(request, flow);
-		if (flow.completed() || error.isEmpty()) {
-			return nextPage(flow);
-		}
-		flash.addFlashAttribute("unlockError", error.get());
-		return Step.PASSWORD.redirect();
-	}
-
-	private String passwordPage(ResetFlow flow, Model model) {
-		model.addAttribute("mayUnlockOnly", flow.mayUnlockOnly());
-		model.addAttribute("minLength", dev.sspr.policy.PasswordPolicy.MIN_LENGTH);
-		return VIEW_PASSWORD;
+		return due(flow);
 	}
 
 	// ---- done -----------------------------------------------------------------------------
 
 	@GetMapping("/done")
-	String showDone(HttpServletRequest request, Model model) {
-		ResetFlow flow = FlowStore.current(request);
-		String redirect = redirectUnless(flow, Step.DONE);
-		if (redirect != null) {
-			return redirect;
-		}
+	@ResetStep(Step.DONE)
+	String showDone(ResetFlow flow, Model model) {
 		model.addAttribute("outcome", flow.outcome());
 		return VIEW_DONE;
 	}
@@ -445,7 +303,38 @@ class ResetController {
 	@GetMapping({ "/verify/destination", "/verify/code", "/verify/answers", "/verify/notification", "/verify/resend",
 			"/verify/cancel" })
 	String showDueStep(HttpServletRequest request) {
-		return nextPage(FlowStore.current(request));
+		return due(FlowStore.current(request));
+	}
+
+	/** The step due after an action. */
+	private String due(ResetFlow flow) {
+		return StepNavigator.redirectToDue(flow, clock.instant());
+	}
+
+	/** True when the action went through; otherwise its message is put beside its field. */
+	private static boolean reject(BindingResult result, ActionResult outcome) {
+		if (outcome.status() == ActionResult.Status.FIELD_ERROR) {
+			result.rejectValue(outcome.field(), outcome.messageKey(), outcome.arguments(), null);
+			return false;
+		}
+		return true;
+	}
+
+	/** A proof's outcome: the due step, the try-later page after a redirect, or null to show the message. */
+	private String settle(ActionResult outcome, BindingResult result, ResetFlow flow, RedirectAttributes flash) {
+		return switch (outcome.status()) {
+			case OK -> due(flow);
+			case THROTTLED -> {
+				// Told on the verify page's GET, so that reload and back do not post again either.
+				flash.addFlashAttribute(THROTTLED, Boolean.TRUE);
+				yield VERIFY_PAGE;
+			}
+			case FIELD_ERROR -> {
+				result.rejectValue(outcome.field().equals("answers") ? null : outcome.field(), outcome.messageKey(),
+						outcome.arguments(), null);
+				yield null;
+			}
+		};
 	}
 
 	/**
@@ -467,40 +356,17 @@ class ResetController {
 		return step.redirect();
 	}
 
-	/** On the step's page: the messages of the wrong entry just posted, if any, with their empty form. */
-	private static void showRetry(Model model) {
+	/**
+	 * On the step's page: the messages of the wrong entry just posted, if any, with their empty form;
+	 * otherwise the page's own empty form (when it has one).
+	 */
+	private static void showRetry(Model model, Object emptyForm) {
 		if (model.asMap().remove(RETRY) instanceof BindingResult errors) {
 			model.addAttribute(errors.getObjectName(), errors.getTarget());
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + errors.getObjectName(), errors);
 		}
-	}
-
-	/** Where to go after an action: the due step, with a word of explanation when the flow ran out. */
-	private String nextPage(ResetFlow flow) {
-		Step due = StepNavigator.next(flow, clock.instant());
-		return due == Step.IDENTIFY && flow != null ? Step.IDENTIFY.redirect() + "?expired" : due.redirect();
-	}
-
-	/** Null when {@code expected} is the step due; otherwise where to go instead. */
-	private String redirectUnless(ResetFlow flow, Step expected) {
-		return StepNavigator.next(flow, clock.instant()) == expected ? null : nextPage(flow);
-	}
-
-	/** Null when the flow is verifying and its challenge is at one of these stages; else where to go. */
-	private String redirectUnlessStage(ResetFlow flow, Stage... stages) {
-		String redirect = redirectUnless(flow, Step.VERIFY);
-		if (redirect == null && !List.of(stages).contains(flow.challenge().stage())) {
-			return Step.VERIFY.redirect();
-		}
-		return redirect;
-	}
-
-	private static MethodKind parseMethod(String key) {
-		try {
-			return MethodKind.fromKey(key);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
+		else if (emptyForm != null) {
+			model.addAttribute(emptyForm);
 		}
 	}
 }

@@ -22,9 +22,6 @@ final class ResetFlow implements Serializable {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	/** What the current challenge waits for. */
-	enum Stage { CONFIRM_DESTINATION, ENTER_CODE, ANSWER_QUESTIONS, ENTER_APP_CODE, AWAIT_APPROVAL, AWAIT_CALL }
-
 	/** How the flow ended. */
 	enum Outcome { PASSWORD_RESET, UNLOCKED }
 
@@ -37,23 +34,26 @@ final class ResetFlow implements Serializable {
 	 *
 	 * @param approvalNumber the number to match on the user's signed-in device (app notification only)
 	 */
-	record Challenge(MethodKind method, Stage stage, List<AskedQuestion> questions, int approvalNumber)
+	record Challenge(MethodKind method, Step step, List<AskedQuestion> questions, int approvalNumber)
 			implements Serializable {
 
 		Challenge {
 			questions = List.copyOf(questions);
+			if (!Step.VERIFYING.contains(step)) {
+				throw new IllegalArgumentException(step + " is not a point of the verify page");
+			}
 		}
 
-		Challenge(MethodKind method, Stage stage, List<AskedQuestion> questions) {
-			this(method, stage, questions, 0);
+		Challenge(MethodKind method, Step step, List<AskedQuestion> questions) {
+			this(method, step, questions, 0);
 		}
 
-		Challenge at(Stage next) {
+		Challenge at(Step next) {
 			return new Challenge(method, next, questions, approvalNumber);
 		}
 
 		Challenge withApprovalNumber(int number) {
-			return new Challenge(method, stage, questions, number);
+			return new Challenge(method, step, questions, number);
 		}
 	}
 
@@ -172,8 +172,8 @@ final class ResetFlow implements Serializable {
 		this.destinationMisses = 0;
 	}
 
-	void advanceChallenge(Stage stage) {
-		this.challenge = challenge.at(stage);
+	void advanceChallenge(Step step) {
+		this.challenge = challenge.at(step);
 	}
 
 	void renewApproval(int number) {

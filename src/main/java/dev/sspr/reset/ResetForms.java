@@ -2,11 +2,13 @@ package dev.sspr.reset;
 
 import dev.sspr.input.IndexedFields;
 import dev.sspr.input.PlainText;
+import dev.sspr.input.PlainTextValidator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
+import org.springframework.validation.Errors;
 
 /**
  * The wizard's forms, bound to records (never to entities). Serializable, as a wrong entry's empty
@@ -63,9 +65,28 @@ final class ResetForms {
 			answers = answers == null ? List.of() : answers;
 		}
 
+		static final int MAX_ANSWER_LENGTH = 200;
+
 		/** Exactly {@code size} answers, whatever was posted: missing ones blank. */
 		AnswersForm sized(int size) {
 			return new AnswersForm(IndexedFields.sized(answers, size));
+		}
+
+		/** Each answer told beside its own field: missing, too long, or with characters not allowed. */
+		void validate(Errors errors) {
+			for (int i = 0; i < answers.size(); i++) {
+				String answer = answers.get(i);
+				String field = "answers[" + i + "]";
+				if (answer.isBlank()) {
+					errors.rejectValue(field, "reset.verify.questions.required");
+				}
+				else if (answer.length() > MAX_ANSWER_LENGTH) {
+					errors.rejectValue(field, "input.tooLong");
+				}
+				else if (!PlainTextValidator.isPlain(answer)) {
+					errors.rejectValue(field, "input.plainText");
+				}
+			}
 		}
 
 		@Override

@@ -1,6 +1,8 @@
 package dev.sspr.reset;
 
+import dev.sspr.captcha.CaptchaVerifier;
 import dev.sspr.delivery.Masking;
+import dev.sspr.delivery.Outbox;
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.PasswordWriteException;
 import dev.sspr.directory.TenantInfo;
@@ -18,7 +20,6 @@ import dev.sspr.policy.TenantPolicies;
 import dev.sspr.reset.ResetActivity.Kind;
 import dev.sspr.reset.ResetFlow.Challenge;
 import dev.sspr.reset.ResetFlow.MethodOption;
-import dev.sspr.reset.ResetFlow.Stage;
 import dev.sspr.throttle.Limit;
 import dev.sspr.throttle.Throttle;
 import dev.sspr.verification.AppApprovals;
@@ -42,11 +43,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every change to a reset flow: identification, choosing and proving methods, the new password.
- * Publishes a {@link ResetActivity} for each, which the audit log records.
+ * Each use case is one transaction; completing a flow is one transaction of its own around the
+ * claim, the write and the event. Publishes a {@link ResetActivity} for each, which the audit log records.
  */
 @Service
 class ResetService {
@@ -69,12 +72,17 @@ class ResetService {
 	private final VoiceApprovals voiceApprovals;
 	private final FlowCompletions completions;
 	private final TransactionTemplate transactions;
+	private final CaptchaVerifier captcha;
+	private final Outbox outbox;
 	private final SecureRandom random = new SecureRandom();
 
 	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
 			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
 			ApplicationEventPublisher events, Clock clock, MethodInventory inventory, AppApprovals approvals,
-			VoiceApprovals voiceApprovals, FlowCompletions completions, PlatformTransactionManager transactionManager) {
+			VoiceApprovals voiceApprovals, FlowCompletions completions, PlatformTransactionManager transactionManager,
+			CaptchaVerifier captcha, Outbox outbox) {
+		this.captcha = captcha;
+		this.outbox = outbox;
 		this.voiceApprovals = voiceApprovals;
 		this.completions = completions;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -92,8 +100,28 @@ class ResetService {
 		this.clock = clock;
 	}
 
+	/** What identification came to: a flow, or why there is none. */
+	record Identification(ActionResult result, ResetFlow flow) {
+	}
+
+	/**
+	 * The start of a reset: the captcha (S-12), the lookup limits (R-70), then the R-12 checks.
+	 * Unknown IDs take the same path with a stand-in, so the work, the answer and its timing match a
+	 * refused real account (S-01).
+	 */
+	@Transactional
+	Identification identify(String typedUserId, String captchaSolution, String clientAddress) {
+		if (!captcha.verify(captchaSolution)) {
+			return new Identification(ActionResult.fieldError("altcha", "reset.identify.captcha.failed"), null);
+		}
+		if (!admitLookup(typedUserId, clientAddress)) {
+			return new Identification(ActionResult.THROTTLED, null);
+		}
+		return new Identification(ActionResult.OK, newFlow(typedUserId, clientAddress));
+	}
+
 	/** Lookup limits (R-70, S-12), per client address and per user ID typed; false when one is reached. */
-	boolean admitLookup(String typedUserId, String clientAddress) {
+	private boolean admitLookup(String typedUserId, String clientAddress) {
 		String subject = Directory.normalizeUserId(typedUserId);
 		if (throttle.tryAcquire(Limit.LOOKUP_PER_ADDRESS, clientAddress)
 				&& throttle.tryAcquire(Limit.LOOKUP_PER_USER, subject)) {
@@ -104,11 +132,7 @@ class ResetService {
 		return false;
 	}
 
-	/**
-	 * The R-12 checks for a user ID. Unknown IDs take the same path with a stand-in, so the work,
-	 * the answer and its timing match a refused real account (S-01).
-	 */
-	ResetFlow identify(String typedUserId, String clientAddress) {
+	private ResetFlow newFlow(String typedUserId, String clientAddress) {
 		String subject = Directory.normalizeUserId(typedUserId);
 		Optional<TenantInfo> tenant = directory.tenantForUserId(subject);
 		Optional<UserAccount> user = directory.findUser(subject).filter(u -> tenant.isPresent()
@@ -139,28 +163,31 @@ class ResetService {
 		return flow;
 	}
 
-	/** Starts proving a method the flow offers; anything else is ignored. */
-	ActionResult chooseMethod(ResetFlow flow, MethodKind kind) {
-		if (flow.option(kind).isEmpty()) {
+	/** Starts proving a method the flow offers (by its key, as posted); anything else is told. */
+	@Transactional
+	ActionResult chooseMethod(ResetFlow flow, String methodKey) {
+		MethodKind kind = parseMethod(methodKey);
+		if (kind == null || flow.option(kind).isEmpty()) {
 			return ActionResult.fieldError("method", "reset.method.error.choose");
 		}
 		Challenge challenge = switch (kind) {
-			case SECURITY_QUESTIONS -> new Challenge(kind, Stage.ANSWER_QUESTIONS,
+			case SECURITY_QUESTIONS -> new Challenge(kind, Step.ANSWER_QUESTIONS,
 					questions.pick(flow.userPk(), flow.policy().questionsToReset()));
-			case APP_CODE -> new Challenge(kind, Stage.ENTER_APP_CODE, List.of());
-			case APP_NOTIFICATION -> new Challenge(kind, Stage.AWAIT_APPROVAL, List.of(),
+			case APP_CODE -> new Challenge(kind, Step.ENTER_APP_CODE, List.of());
+			case APP_NOTIFICATION -> new Challenge(kind, Step.AWAIT_APPROVAL, List.of(),
 					approvals.request(flow.id(), flow.userPk()));
-			default -> new Challenge(kind, Stage.CONFIRM_DESTINATION, List.of());
+			default -> new Challenge(kind, Step.CONFIRM_DESTINATION, List.of());
 		};
 		flow.startChallenge(challenge);
 		return ActionResult.OK;
 	}
 
 	/** the user types the full destination; only a match sends a code. */
+	@Transactional
 	ActionResult confirmDestination(ResetFlow flow, String typed, Locale locale, String clientAddress) {
 		Optional<UserAccount> user = currentUser(flow);
 		if (user.isEmpty()) {
-			return ActionResult.OK;
+			return endedElsewhere(flow);
 		}
 		MethodKind method = flow.challenge().method();
 		String actual = destination(user.get(), method);
@@ -175,34 +202,46 @@ class ResetService {
 					method == MethodKind.EMAIL ? "reset.verify.destination.mismatchEmail" : "reset.verify.destination.mismatchPhone");
 		}
 		send(flow, user.get(), method, locale, clientAddress);
-		flow.advanceChallenge(asksForApproval(method) ? Stage.AWAIT_CALL : Stage.ENTER_CODE);
+		flow.advanceChallenge(asksForApproval(method) ? Step.AWAIT_CALL : Step.ENTER_CODE);
 		return ActionResult.OK;
 	}
 
 	/** Sends a new code, which replaces the previous one (S-20), or a new app notification. */
+	@Transactional
 	ActionResult resend(ResetFlow flow, Locale locale, String clientAddress) {
 		Optional<UserAccount> user = currentUser(flow);
-		if (user.isPresent() && (flow.challenge().stage() == Stage.ENTER_CODE || flow.challenge().stage() == Stage.AWAIT_CALL)) {
+		if (user.isEmpty()) {
+			return endedElsewhere(flow);
+		}
+		Step step = flow.challenge().step();
+		if (step == Step.ENTER_CODE || step == Step.AWAIT_CALL) {
 			send(flow, user.get(), flow.challenge().method(), locale, clientAddress);
 		}
-		if (user.isPresent() && flow.challenge().stage() == Stage.AWAIT_APPROVAL) {
+		if (step == Step.AWAIT_APPROVAL) {
 			flow.renewApproval(approvals.request(flow.id(), flow.userPk()));
 		}
 		return ActionResult.OK;
 	}
 
-	/** has the user approved the notification on their signed-in device? */
+	/** has the user approved the notification on their signed-in device (or pressed # on the call)? */
+	@Transactional
 	ActionResult verifyNotification(ResetFlow flow, String clientAddress) {
-		if (!throttle.tryAcquire(Limit.TRY_PER_ADDRESS, clientAddress)) {
-			publish(flow, Kind.THROTTLED, false, Limit.TRY_PER_ADDRESS.name(), List.of(flow.challenge().method()), clientAddress);
-			return ActionResult.THROTTLED;
+		Optional<ActionResult> refused = beforeProof(flow, clientAddress);
+		if (refused.isPresent()) {
+			return refused.get();
 		}
-		if (currentUser(flow).isEmpty()) {
-			return ActionResult.OK;
-		}
-		Check check = flow.challenge().stage() == Stage.AWAIT_CALL ? voiceApprovals.check(flow.id(), flow.userPk())
+		Check check = flow.challenge().step() == Step.AWAIT_CALL ? voiceApprovals.check(flow.id(), flow.userPk())
 				: approvals.check(flow.id(), flow.userPk());
 		return settle(flow, check, "approval", clientAddress);
+	}
+
+	/** The per-address try limit, then whether the flow's user is still the one it was made for. */
+	private Optional<ActionResult> beforeProof(ResetFlow flow, String clientAddress) {
+		if (!throttle.tryAcquire(Limit.TRY_PER_ADDRESS, clientAddress)) {
+			publish(flow, Kind.THROTTLED, false, Limit.TRY_PER_ADDRESS.name(), List.of(flow.challenge().method()), clientAddress);
+			return Optional.of(ActionResult.THROTTLED);
+		}
+		return currentUser(flow).isEmpty() ? Optional.of(endedElsewhere(flow)) : Optional.empty();
 	}
 
 	private void send(ResetFlow flow, UserAccount user, MethodKind method, Locale locale, String clientAddress) {
@@ -221,16 +260,14 @@ class ResetService {
 				&& codes.callsAskForApproval();
 	}
 
+	@Transactional
 	ActionResult verifyCode(ResetFlow flow, String code, String clientAddress) {
-		if (!throttle.tryAcquire(Limit.TRY_PER_ADDRESS, clientAddress)) {
-			publish(flow, Kind.THROTTLED, false, Limit.TRY_PER_ADDRESS.name(), List.of(flow.challenge().method()), clientAddress);
-			return ActionResult.THROTTLED;
-		}
-		if (currentUser(flow).isEmpty()) {
-			return ActionResult.OK;
+		Optional<ActionResult> refused = beforeProof(flow, clientAddress);
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		MethodKind method = flow.challenge().method();
-		Check check = switch (flow.challenge().stage()) {
+		Check check = switch (flow.challenge().step()) {
 			case ENTER_CODE -> codes.check(flow.id(), flow.userPk(), method, code);
 			case ENTER_APP_CODE -> apps.check(flow.userPk(), code);
 			default -> throw new IllegalStateException("no code expected");
@@ -238,13 +275,11 @@ class ResetService {
 		return settle(flow, check, "code", clientAddress);
 	}
 
+	@Transactional
 	ActionResult verifyAnswers(ResetFlow flow, List<String> answers, String clientAddress) {
-		if (!throttle.tryAcquire(Limit.TRY_PER_ADDRESS, clientAddress)) {
-			publish(flow, Kind.THROTTLED, false, Limit.TRY_PER_ADDRESS.name(), List.of(flow.challenge().method()), clientAddress);
-			return ActionResult.THROTTLED;
-		}
-		if (currentUser(flow).isEmpty()) {
-			return ActionResult.OK;
+		Optional<ActionResult> refused = beforeProof(flow, clientAddress);
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		Check check = questions.check(flow.userPk(), flow.challenge().questions(), answers);
 		return settle(flow, check, "answers", clientAddress);
@@ -252,7 +287,7 @@ class ResetService {
 
 	private ActionResult settle(ResetFlow flow, Check check, String field, String clientAddress) {
 		MethodKind method = flow.challenge().method();
-		boolean call = flow.challenge().stage() == Stage.AWAIT_CALL;
+		boolean call = flow.challenge().step() == Step.AWAIT_CALL;
 		boolean notification = method == MethodKind.APP_NOTIFICATION;
 		switch (check) {
 			case PENDING -> {
@@ -295,6 +330,12 @@ class ResetService {
 		flow.cancelChallenge();
 	}
 
+	/** The code was queued, and the user was told so; whether delivery has since given up. */
+	@Transactional(readOnly = true)
+	boolean deliveryFailed(ResetFlow flow) {
+		return outbox.statusOf(flow.id()).filter(s -> s == Outbox.Status.FAILED).isPresent();
+	}
+
 	/** the new password, checked against R-30, written, and the flow closed. */
 	List<PasswordViolation> resetPassword(ResetFlow flow, String password, String confirmation, String clientAddress) {
 		if (completedBefore(flow)) {
@@ -302,6 +343,7 @@ class ResetService {
 		}
 		Optional<UserAccount> current = currentUser(flow);
 		if (current.isEmpty()) {
+			endedElsewhere(flow);
 			return List.of();
 		}
 		UserAccount user = current.get();
@@ -319,16 +361,20 @@ class ResetService {
 				clientAddress).map(key -> List.of(new PasswordViolation(key, List.of()))).orElse(List.of());
 	}
 
-	/** unlock without changing the password, when the tenant allows it. */
-	Optional<String> unlockOnly(ResetFlow flow, String clientAddress) {
+	/** unlock without changing the password, when the tenant allows it; a refused write is told. */
+	ActionResult unlockOnly(ResetFlow flow, String clientAddress) {
 		if (completedBefore(flow)) {
-			return Optional.empty();
+			return ActionResult.OK;
 		}
 		Optional<UserAccount> current = currentUser(flow);
-		if (current.isEmpty() || !flow.mayUnlockOnly()) {
-			return Optional.empty();
+		if (current.isEmpty()) {
+			return endedElsewhere(flow);
 		}
-		return complete(flow, ResetFlow.Outcome.UNLOCKED, () -> directory.unlock(current.get().id()), clientAddress);
+		if (!flow.mayUnlockOnly()) {
+			return ActionResult.OK;
+		}
+		return complete(flow, ResetFlow.Outcome.UNLOCKED, () -> directory.unlock(current.get().id()), clientAddress)
+				.map(key -> ActionResult.fieldError("unlock", key)).orElse(ActionResult.OK);
 	}
 
 	/** A copy of the flow from before it completed (a second submit, another tab) learns so from the database. */
@@ -382,14 +428,24 @@ class ResetService {
 		void run() throws PasswordWriteException;
 	}
 
-	/** The flow's user as the directory has them now; a reset elsewhere since then ends this flow (S-50). */
+	/** The flow's user as the directory has them now; empty after a reset elsewhere (S-50) or when disabled. */
 	private Optional<UserAccount> currentUser(ResetFlow flow) {
-		Optional<UserAccount> user = directory.user(flow.userPk())
-				.filter(u -> u.securityStamp() == flow.securityStamp() && u.enabled());
-		if (user.isEmpty()) {
-			flow.expire();
+		return directory.user(flow.userPk()).filter(u -> u.securityStamp() == flow.securityStamp() && u.enabled());
+	}
+
+	/** A reset elsewhere since this flow began ends it (S-50): the user starts over. */
+	private static ActionResult endedElsewhere(ResetFlow flow) {
+		flow.expire();
+		return ActionResult.OK;
+	}
+
+	private static MethodKind parseMethod(String key) {
+		try {
+			return MethodKind.fromKey(key);
 		}
-		return user;
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static String destination(UserAccount user, MethodKind method) {

@@ -3,8 +3,8 @@ package dev.sspr.reset;
 import java.time.Instant;
 
 /**
- * Which page is due, from the flow alone: no side effects, so it can be tested as a table and
- * asked by every handler. Editing the address bar cannot skip a step.
+ * Which step is due, from the flow alone: no side effects, so it can be tested as a table and
+ * asked before every handler ({@link ResetStepInterceptor}). Editing the address bar cannot skip a step.
  */
 final class StepNavigator {
 
@@ -30,6 +30,12 @@ final class StepNavigator {
 		if (flow.allProven()) {
 			return Step.PASSWORD;
 		}
-		return flow.challenge() != null ? Step.VERIFY : Step.METHOD;
+		return flow.challenge() != null ? flow.challenge().step() : Step.METHOD;
+	}
+
+	/** The address of the due step, with a word of explanation when a flow ran out. */
+	static String redirectToDue(ResetFlow flow, Instant now) {
+		Step due = next(flow, now);
+		return due == Step.IDENTIFY && flow != null ? Step.IDENTIFY.redirect() + "?expired" : due.redirect();
 	}
 }

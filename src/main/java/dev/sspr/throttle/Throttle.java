@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,8 +25,22 @@ public class Throttle {
 
 	private final Map<Limit, List<Bandwidth>> bandwidths = new EnumMap<>(Limit.class);
 	private final Cache<String, Bucket> buckets;
+	private final TimeMeter time;
 
-	Throttle(ThrottleProperties properties) {
+	Throttle(ThrottleProperties properties, Clock clock) {
+		// The windows follow the portal's clock, so that a test moves time instead of waiting.
+		this.time = new TimeMeter() {
+			@Override
+			public long currentTimeNanos() {
+				java.time.Instant now = clock.instant();
+				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+		};
 		Duration longest = Duration.ZERO;
 		for (Map.Entry<Limit, List<ThrottleProperties.Window>> entry : properties.windows().entrySet()) {
 			List<Bandwidth> limits = entry.getValue().stream()
@@ -46,7 +62,7 @@ public class Throttle {
 	}
 
 	private Bucket newBucket(Limit limit) {
-		LocalBucketBuilder builder = Bucket.builder();
+		LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(time);
 		bandwidths.get(limit).forEach(builder::addLimit);
 		return builder.build();
 	}

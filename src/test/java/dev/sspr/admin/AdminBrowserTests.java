@@ -1,5 +1,6 @@
 package dev.sspr.admin;
 
+import dev.sspr.DemoTenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -7,8 +8,6 @@ import com.microsoft.playwright.Page;
 import dev.sspr.BrowserTestSupport;
 import dev.sspr.DemoUsers;
 import dev.sspr.directory.TenantBranding;
-import dev.sspr.directory.TenantInfo;
-import dev.sspr.policy.PolicySettings;
 import dev.sspr.policy.PolicyUpdates;
 import dev.sspr.throttle.Throttle;
 import java.nio.file.Files;
@@ -45,24 +44,19 @@ class AdminBrowserTests extends BrowserTestSupport {
 
 	private long fabrikam;
 	private long contoso;
-	private PolicySettings fabrikamPolicy;
-	private TenantInfo contosoBranding;
+	private DemoTenants demoTenants;
 
 	@BeforeEach
 	void remember() {
 		throttle.clearAll();
 		fabrikam = jdbc.sql("select id from tenant where name = 'fabrikam'").query(Long.class).single();
 		contoso = jdbc.sql("select id from tenant where name = 'contoso'").query(Long.class).single();
-		fabrikamPolicy = policies.current(fabrikam);
-		contosoBranding = branding.tenant(contoso).orElseThrow();
+		demoTenants = DemoTenants.remember(jdbc, policies, branding);
 	}
 
 	@AfterEach
 	void restore() {
-		policies.save(fabrikam, fabrikamPolicy);
-		branding.customize(contoso, new TenantBranding.Customization(contosoBranding.helpdeskUrl(),
-				contosoBranding.helpdeskEmail(), contosoBranding.brandColor()));
-		branding.removeLogo(contoso);
+		demoTenants.restore();
 	}
 
 	private void signIn(Page page, String userId, String password) {

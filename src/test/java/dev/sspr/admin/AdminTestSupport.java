@@ -1,29 +1,22 @@
 package dev.sspr.admin;
 
+import dev.sspr.DemoTenants;
+import dev.sspr.PortalTest;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.TenantBranding;
-import dev.sspr.directory.TenantInfo;
 import dev.sspr.directory.UserAccount;
-import dev.sspr.policy.PolicySettings;
 import dev.sspr.policy.PolicyUpdates;
 import dev.sspr.registration.SignedInUser;
 import dev.sspr.throttle.Throttle;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -31,10 +24,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The console's tests share one Spring context (and so one database) of their own, apart from the
  * rest of the suite, and put every tenant's policy and customization back after each test.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "dev", "test" })
-@TestPropertySource(properties = "sspr.admin.idle-timeout=9m")
+@PortalTest
 abstract class AdminTestSupport {
 
 	static final String CONTOSO_ADMIN = "adele@contoso.example";
@@ -42,6 +32,9 @@ abstract class AdminTestSupport {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	dev.sspr.TestClock clock;
 
 	@Autowired
 	Directory directory;
@@ -58,25 +51,17 @@ abstract class AdminTestSupport {
 	@Autowired
 	Throttle throttle;
 
-	private final Map<Long, PolicySettings> savedPolicies = new HashMap<>();
-	private final Map<Long, TenantInfo> savedBranding = new HashMap<>();
+	private DemoTenants demoTenants;
 
 	@BeforeEach
 	void rememberTenants() {
 		throttle.clearAll();
-		for (long tenantId : tenantIds()) {
-			savedPolicies.put(tenantId, policies.current(tenantId));
-			savedBranding.put(tenantId, branding.tenant(tenantId).orElseThrow());
-		}
+		demoTenants = DemoTenants.remember(jdbc, policies, branding);
 	}
 
 	@AfterEach
 	void restoreTenants() {
-		savedPolicies.forEach(policies::save);
-		savedBranding.forEach((id, t) -> {
-			branding.customize(id, new TenantBranding.Customization(t.helpdeskUrl(), t.helpdeskEmail(), t.brandColor()));
-			branding.removeLogo(id);
-		});
+		demoTenants.restore();
 	}
 
 	List<Long> tenantIds() {
@@ -95,7 +80,7 @@ abstract class AdminTestSupport {
 	RequestPostProcessor as(String userId) {
 		UserAccount user = user(userId);
 		SignedInUser principal = new SignedInUser(user.id(), user.tenantId(), user.userId(), user.displayName(),
-				user.securityStamp(), Instant.now());
+				user.securityStamp(), clock.instant());
 		List<SimpleGrantedAuthority> roles = user.administrator()
 				? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
 				: List.of(new SimpleGrantedAuthority("ROLE_USER"));

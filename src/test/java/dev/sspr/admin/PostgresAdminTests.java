@@ -12,13 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.sspr.PostgresAvailable;
 import dev.sspr.audit.ActivityReports;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,17 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles(value = { "dev", "postgres", "test" }, inheritProfiles = false)
 class PostgresAdminTests extends AdminTestSupport {
 
-	static final String SCHEMA = PostgresAvailable.Schema.newName();
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		PostgresAvailable.Schema.register(registry, SCHEMA);
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		PostgresAvailable.Schema.drop(SCHEMA);
-	}
+	static final String SCHEMA = PostgresAvailable.Schema.shared();
 
 	String page(String path, String... params) throws Exception {
 		var request = get(path).with(as(CONTOSO_ADMIN));

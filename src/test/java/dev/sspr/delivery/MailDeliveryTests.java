@@ -3,6 +3,7 @@ package dev.sspr.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.sspr.DeliveryTest;
 import dev.sspr.TestSmtp;
 import dev.sspr.directory.TenantBranding;
 import dev.sspr.secrets.Keys;
@@ -40,33 +41,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * even with two dispatchers (as after a restart); a message given up is said to be; and neither a
  * body nor a code reaches the log (R-53).
  */
-@SpringBootTest
-@ActiveProfiles({ "dev", "test" })
+@DeliveryTest
 @ExtendWith(OutputCaptureExtension.class)
 class MailDeliveryTests {
 
-	static final TestSmtp SMTP = new TestSmtp();
+	static final TestSmtp SMTP = TestSmtp.SHARED;
 	static final GreenMail smtp = SMTP.server;
 
-	@DynamicPropertySource
-	static void mail(DynamicPropertyRegistry registry) {
-		SMTP.register(registry);
-		// A configured key, as production has: a second dispatcher (a restarted instance) opens the queue.
-		registry.add("sspr.delivery.outbox-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-	}
-
-	@BeforeAll
-	static void startSmtp() {
-		smtp.start();
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		smtp.stop();
-	}
 
 	@Autowired
 	Outbox outbox;
+
+	@Autowired
+	dev.sspr.TestClock clock;
 
 	@Autowired
 	Keys keys;
@@ -140,11 +127,15 @@ class MailDeliveryTests {
 	@Autowired
 	TenantBranding branding;
 
+	@Autowired
+	dev.sspr.policy.PolicyUpdates policies;
+
 	@Test
 	void whenTheTenantHasALogoThenItTravelsInsideTheMailAsAnInlineImage() throws Exception {
 		BufferedImage image = new BufferedImage(8, 4, BufferedImage.TYPE_INT_RGB);
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
 		ImageIO.write(image, "png", png);
+		dev.sspr.DemoTenants demoTenants = dev.sspr.DemoTenants.remember(jdbc, policies, branding);
 		branding.setLogo(contoso, png.toByteArray(), "image/png");
 		try {
 			outbox.send(composer.passwordChanged("alex@mail.example", contoso, "Contoso", "alex@contoso.example", Locale.ENGLISH));
@@ -153,7 +144,7 @@ class MailDeliveryTests {
 			assertThat(raw).contains("cid:logo").contains("Content-ID: <logo>").contains("image/png");
 		}
 		finally {
-			branding.removeLogo(contoso);
+			demoTenants.restore();
 		}
 	}
 
@@ -168,7 +159,7 @@ class MailDeliveryTests {
 		smtp.start();
 		makeDue();
 		// Two dispatchers at once, as when a restarted instance and a running one overlap.
-		Outbox second = new Outbox(jdbc, transports, properties, Clock.systemUTC(), keys);
+		Outbox second = new Outbox(jdbc, transports, properties, clock, keys);
 		CompletableFuture<Integer> other = CompletableFuture.supplyAsync(second::dispatchDue);
 		outbox.dispatchDue();
 		other.join();
@@ -176,7 +167,7 @@ class MailDeliveryTests {
 		outbox.dispatchDue();
 		second.dispatchDue();
 		assertThat(smtp.waitForIncomingEmail(5_000, 3)).isTrue();
-		Thread.sleep(300);
+		// Both dispatchers have returned and no poller runs in tests: whatever was sent has arrived.
 		assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
 				.containsExactlyInAnyOrder("subject 0", "subject 1", "subject 2");
 		assertThat(jdbc.sql("select count(*) from outbound_message where sealed is not null and status <> 'PENDING'")
@@ -211,7 +202,8 @@ class MailDeliveryTests {
 				.query(Long.class).single()).isZero();
 	}
 
+	/** Retries wait (minutes, growing); the clock moves past the longest wait instead. */
 	void makeDue() {
-		jdbc.sql("update outbound_message set next_attempt_at = current_timestamp where status = 'PENDING'").update();
+		clock.advance(Duration.ofHours(2));
 	}
 }

@@ -1,5 +1,6 @@
 package dev.sspr.directory;
 
+import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -10,19 +11,14 @@ import com.unboundid.ldap.sdk.ModificationType;
 import dev.sspr.directory.ldap.EmbeddedLdapServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * R-42 against the embedded directory: users added, changed and removed there are created, updated
  * and disabled here; what users registered in the portal stays; a run that cannot read the
  * directory changes nothing and says why.
  */
-@SpringBootTest
-@ActiveProfiles({ "dev", "test" })
-@TestPropertySource(properties = "sspr.ldap.slow-threshold=4s")
+@PortalTest
 class DirectorySyncTests {
 
 	static final String PEOPLE = "ou=people,dc=fabrikam,dc=example";

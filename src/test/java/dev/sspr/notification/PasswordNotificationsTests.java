@@ -1,5 +1,6 @@
 package dev.sspr.notification;
 
+import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sspr.delivery.Channel;
@@ -13,20 +14,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * R-50 and R-51 with each switch on and off: who hears of a reset or a password change, at which
  * addresses, and that no notice carries a secret but each says what to do if it wasn't you.
  */
-@SpringBootTest
-@ActiveProfiles({ "dev", "test" })
-@TestPropertySource(properties = "sspr.delivery.poll-interval=0s")
+@PortalTest
 class PasswordNotificationsTests {
 
 	@Autowired

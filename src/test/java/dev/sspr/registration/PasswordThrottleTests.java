@@ -1,5 +1,6 @@
 package dev.sspr.registration;
 
+import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,11 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -25,9 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * re-authentication say "try later" even for the right password, never that it is wrong; the
  * re-authentication before a sensitive change is held to the same limit as sign-in.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "dev", "test" })
+@PortalTest
 class PasswordThrottleTests {
 
 	/** Each attempt from an address of its own, so that only the per-user limit is reached. */

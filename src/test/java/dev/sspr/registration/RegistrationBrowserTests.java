@@ -11,7 +11,6 @@ import dev.sspr.DemoUsers;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.directory.Directory;
 import dev.sspr.verification.Totp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +87,7 @@ class RegistrationBrowserTests extends BrowserTestSupport {
 			page.waitForURL("**/security-info/app");
 			shot(page, "reg-tr-04-app-qr");
 			byte[] secret = new Base32().decode(page.innerText("#app-secret").replace(" ", ""));
-			long step = Totp.stepOf(Instant.now());
+			long step = Totp.stepOf(clock.instant());
 			page.fill("#code", Totp.codeAt(secret, step));
 			page.click("button.primary");
 			page.waitForURL("**/security-info?saved");

@@ -1,5 +1,6 @@
 package dev.sspr.registration;
 
+import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,7 +12,6 @@ import dev.sspr.delivery.DevOutbox;
 import dev.sspr.throttle.Throttle;
 import dev.sspr.verification.Totp;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,20 +25,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** S-24 for the signed-in side: passwords, answers, codes and TOTP secrets never reach the log. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "dev", "test" })
+@PortalTest
 @ExtendWith(OutputCaptureExtension.class)
 class RegistrationSecretsNotLoggedTests {
 
@@ -48,6 +43,9 @@ class RegistrationSecretsNotLoggedTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	dev.sspr.TestClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -100,7 +98,7 @@ class RegistrationSecretsNotLoggedTests {
 		assertThat(secret.find()).isTrue();
 		String base32 = secret.group(1).replace(" ", "");
 		secrets.add(base32);
-		String totp = Totp.codeAt(new Base32().decode(base32), Totp.stepOf(Instant.now()));
+		String totp = Totp.codeAt(new Base32().decode(base32), Totp.stepOf(clock.instant()));
 		secrets.add(totp);
 		mvc.perform(post("/security-info/app").session(session).with(csrf()).param("code", totp)).andReturn();
 

@@ -1,11 +1,13 @@
 package dev.sspr.registration;
 
+import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.sspr.DemoUsers;
+import dev.sspr.TestUsers;
 import dev.sspr.audit.AuditEntry;
 import dev.sspr.audit.AuditLog;
 import dev.sspr.directory.Directory;
@@ -18,19 +20,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Sign-in, the security-info page and security-question registration, through MockMvc. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "dev", "test" })
+@PortalTest
 class SecurityInfoTests {
 
 	@Autowired
@@ -53,6 +50,9 @@ class SecurityInfoTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	dev.sspr.TestClock clock;
 
 	@BeforeEach
 	void cleanSlate() {
@@ -136,8 +136,9 @@ class SecurityInfoTests {
 
 	@Test
 	void whenPasswordResetElsewhereThenThisSessionEnds() throws Exception {
-		MockHttpSession session = signIn("megan@contoso.example", DemoUsers.CONTOSO_PASSWORD);
-		long megan = directory.findUser("megan@contoso.example").orElseThrow().id();
+		String user = TestUsers.in(jdbc).contoso().create();
+		MockHttpSession session = signIn(user, DemoUsers.CONTOSO_PASSWORD);
+		long megan = directory.findUser(user).orElseThrow().id();
 		directory.resetPassword(megan, "Harbor-Lights-Falling-31");
 
 		MvcResult result = mvc.perform(get("/security-info").session(session)).andReturn();
@@ -147,15 +148,16 @@ class SecurityInfoTests {
 
 	@Test
 	void whenQuestionsValidThenSavedAndUsableForReset() throws Exception {
-		MockHttpSession session = signIn("omar@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		String user = TestUsers.in(jdbc).contoso().create();
+		MockHttpSession session = signIn(user, DemoUsers.CONTOSO_PASSWORD);
 		MvcResult result = saveQuestions(session, List.of("q02", "q10", "q33"), List.of("Ankara", "Ahmet", "Tarkan"), true);
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/security-info?saved");
-		long omar = directory.findUser("omar@contoso.example").orElseThrow().id();
+		long omar = directory.findUser(user).orElseThrow().id();
 		List<AskedQuestion> registered = questions.registered(omar);
 		assertThat(registered).extracting(AskedQuestion::predefinedKey).containsExactly("q02", "q10", "q33");
 		assertThat(questions.check(omar, registered, List.of(" ankara", "AHMET", "tarkan "))).isEqualTo(Check.VALID);
-		assertThat(audit.forSubject("omar@contoso.example", 1)).extracting(AuditEntry::eventType)
+		assertThat(audit.forSubject(user, 1)).extracting(AuditEntry::eventType)
 				.containsExactly("METHOD_REGISTERED");
 	}
 
@@ -195,18 +197,19 @@ class SecurityInfoTests {
 
 	@Test
 	void whenPasswordChangedThenThisSessionStaysAndOthersEnd() throws Exception {
-		MockHttpSession here = signIn("lena@contoso.example", DemoUsers.CONTOSO_PASSWORD);
-		MockHttpSession elsewhere = signIn("lena@contoso.example", DemoUsers.CONTOSO_PASSWORD);
+		String lena = TestUsers.in(jdbc).contoso().create();
+		MockHttpSession here = signIn(lena, DemoUsers.CONTOSO_PASSWORD);
+		MockHttpSession elsewhere = signIn(lena, DemoUsers.CONTOSO_PASSWORD);
 
 		MvcResult result = changePassword(here, DemoUsers.CONTOSO_PASSWORD, "Meadow-Copper-Lantern-58", "Meadow-Copper-Lantern-58");
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/security-info?passwordChanged");
-		assertThat(directory.passwordMatches("lena@contoso.example", "Meadow-Copper-Lantern-58")).isTrue();
+		assertThat(directory.passwordMatches(lena, "Meadow-Copper-Lantern-58")).isTrue();
 		MockHttpSession current = (MockHttpSession) result.getRequest().getSession(false);
 		assertThat(mvc.perform(get("/security-info").session(current)).andReturn().getResponse().getStatus()).isEqualTo(200);
 		assertThat(mvc.perform(get("/security-info").session(elsewhere)).andReturn().getResponse().getRedirectedUrl())
 				.isEqualTo("/sign-in?ended");
-		assertThat(audit.forSubject("lena@contoso.example", 5)).extracting(AuditEntry::eventType).contains("PASSWORD_CHANGED");
+		assertThat(audit.forSubject(lena, 5)).extracting(AuditEntry::eventType).contains("PASSWORD_CHANGED");
 	}
 
 	@Test
@@ -249,7 +252,7 @@ class SecurityInfoTests {
 		assertThat(body(wrong)).contains("id=\"code-error\"");
 		assertThat(apps.hasActiveApp(ben)).isFalse();
 
-		String code = dev.sspr.verification.Totp.codeAt(secret, dev.sspr.verification.Totp.stepOf(java.time.Instant.now()));
+		String code = dev.sspr.verification.Totp.codeAt(secret, dev.sspr.verification.Totp.stepOf(clock.instant()));
 		MvcResult right = mvc.perform(post("/security-info/app").session(session).with(csrf()).param("code", code)).andReturn();
 		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/security-info?saved");
 		assertThat(apps.hasActiveApp(ben)).isTrue();
@@ -281,7 +284,7 @@ class SecurityInfoTests {
 		assertThat(apps.hasActiveApp(alex)).isTrue();
 		jdbc.sql("update authenticator_app set last_used_step = 0").update();
 		String oldCode = dev.sspr.verification.Totp.codeAt(new org.apache.commons.codec.binary.Base32()
-				.decode(DemoUsers.AUTHENTICATOR_SECRET), dev.sspr.verification.Totp.stepOf(java.time.Instant.now()));
+				.decode(DemoUsers.AUTHENTICATOR_SECRET), dev.sspr.verification.Totp.stepOf(clock.instant()));
 		assertThat(apps.check(alex, oldCode)).isEqualTo(Check.VALID);
 	}
 
@@ -334,13 +337,11 @@ class SecurityInfoTests {
 	@Test
 	void whenReplacingAPhoneAfterFiveMinutesThenPasswordAgainAndOldAddressIsTold() throws Exception {
 		outbox.clear();
-		MockHttpSession session = signIn("ayse@contoso.example", DemoUsers.CONTOSO_PASSWORD);
-		// Age the sign-in past the five-minute window.
-		var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
-		SignedInUser user = (SignedInUser) context.getAuthentication().getPrincipal();
-		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-				new SignedInUser(user.userPk(), user.tenantId(), user.userId(), user.displayName(), user.securityStamp(),
-						java.time.Instant.now().minusSeconds(600)), null, context.getAuthentication().getAuthorities()));
+		String ayse = TestUsers.in(jdbc).contoso().withEmail("ayse.yilmaz@posta.example")
+				.withRegisteredPhone("+90 532 000 0001").create();
+		MockHttpSession session = signIn(ayse, DemoUsers.CONTOSO_PASSWORD);
+		// Past the five-minute window since the password was typed.
+		clock.advance(java.time.Duration.ofMinutes(6));
 
 		assertThat(body(mvc.perform(get("/security-info/phone").session(session)).andReturn())).contains("name=\"password\"");
 		MvcResult refused = mvc.perform(post("/security-info/phone").session(session).with(csrf())
@@ -357,7 +358,7 @@ class SecurityInfoTests {
 		assertThat(outbox.entries().get(0).message().channel()).isEqualTo(dev.sspr.delivery.Channel.SMS);
 		mvc.perform(post("/security-info/phone/verify").session(renewed).with(csrf()).param("code", lastCode(outbox))).andReturn();
 
-		assertThat(directory.findUser("ayse@contoso.example").orElseThrow().authPhone()).isEqualTo("+90 533 000 0002");
+		assertThat(directory.findUser(ayse).orElseThrow().authPhone()).isEqualTo("+90 533 000 0002");
 		assertThat(outbox.entries().subList(0, 2)).extracting(e -> e.message().destination())
 				.containsExactlyInAnyOrder("ayse.yilmaz@posta.example", "+90 532 000 0001");
 		assertThat(outbox.entries().subList(0, 2)).allSatisfy(e -> assertThat(e.message().body()).doesNotContain("533"));
@@ -409,11 +410,8 @@ class SecurityInfoTests {
 		long pk = directory.findUser(fresh).orElseThrow().id();
 		apps.register(pk, new byte[20], true);
 		MockHttpSession session = signIn(fresh, DemoUsers.CONTOSO_PASSWORD);
-		var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
-		SignedInUser user = (SignedInUser) context.getAuthentication().getPrincipal();
-		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-				new SignedInUser(user.userPk(), user.tenantId(), user.userId(), user.displayName(), user.securityStamp(),
-						java.time.Instant.now().minusSeconds(600)), null, context.getAuthentication().getAuthorities()));
+		// Past the five-minute window since the password was typed.
+		clock.advance(java.time.Duration.ofMinutes(6));
 
 		MvcResult result = mvc.perform(post("/security-info/app/delete").session(session).with(csrf())).andReturn();
 		assertThat(body(result)).contains("name=\"password\"", "/security-info/app/reauth");

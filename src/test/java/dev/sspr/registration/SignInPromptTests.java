@@ -1,5 +1,6 @@
 package dev.sspr.registration;
 
+import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,18 +14,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** R-23 sign-in interrupt, R-24 reconfirmation and the return_to allow-list (Contoso requires registration). */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "dev", "test" })
+@PortalTest
 class SignInPromptTests {
 
 	@Autowired

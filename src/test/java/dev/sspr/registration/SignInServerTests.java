@@ -1,5 +1,6 @@
 package dev.sspr.registration;
 
+import dev.sspr.PortalServerTest;
 import static dev.sspr.HttpTestClient.cookie;
 import static dev.sspr.HttpTestClient.enc;
 import static dev.sspr.HttpTestClient.token;
@@ -13,17 +14,14 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Sign-in against a real Tomcat: a session that existed before sign-in gets a new id (S-60); a signed-in
  * user without the administrator role is told so at the console.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "dev", "test" })
+@PortalServerTest
 class SignInServerTests {
 
 	@LocalServerPort

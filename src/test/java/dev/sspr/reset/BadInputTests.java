@@ -3,7 +3,6 @@ package dev.sspr.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,7 +85,7 @@ class BadInputTests extends ResetWebTestSupport {
 		MockJourney journey = journey("en-US");
 		journey.identify("janis@fabrikam.example");
 		journey.chooseMethod("app-code");
-		journey.enterCode(MockJourney.appCode(Instant.now()));
+		journey.enterCode(MockJourney.appCode(clock.instant()));
 		String before = passwordHash("janis@fabrikam.example");
 		MvcResult result = journey.follow(journey.newPassword(value, value));
 

@@ -13,7 +13,6 @@ import dev.sspr.TestUsers;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.directory.Directory;
 import dev.sspr.throttle.Throttle;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,7 +128,7 @@ class BrowserJourneyTests extends BrowserTestSupport {
 			page.click("button.primary");
 			page.waitForSelector("#code-error");
 			shot(page, "lv-03-app-code-error");
-			page.fill("#code", MockJourney.appCode(Instant.now()));
+			page.fill("#code", MockJourney.appCode(clock.instant()));
 			page.click("button.primary");
 
 			page.waitForURL("**/reset/password");

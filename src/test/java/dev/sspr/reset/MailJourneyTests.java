@@ -3,6 +3,7 @@ package dev.sspr.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.sspr.DeliveryTest;
 import dev.sspr.TestSmtp;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.sspr.delivery.Outbox;
@@ -24,26 +25,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * the reset completes, and the "your password was changed" notice reaches both addresses. With the
  * mail server gone, the code is queued, and once delivery gives up the page says so.
  */
+@DeliveryTest
 class MailJourneyTests extends ResetWebTestSupport {
 
-	static final TestSmtp SMTP = new TestSmtp();
+	static final TestSmtp SMTP = TestSmtp.SHARED;
 	static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
 	static final GreenMail smtp = SMTP.server;
 
-	@DynamicPropertySource
-	static void mail(DynamicPropertyRegistry registry) {
-		SMTP.register(registry);
-	}
-
-	@BeforeAll
-	static void startSmtp() {
-		smtp.start();
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		smtp.stop();
-	}
 
 	@Autowired
 	Outbox outbox;
@@ -61,8 +49,10 @@ class MailJourneyTests extends ResetWebTestSupport {
 
 	@Test
 	void whenAUserResetsWithAnEmailedCodeThenTheCodeAndTheNoticeArriveByRealMail() throws Exception {
+		String ayse = dev.sspr.TestUsers.in(jdbc).contoso().withEmail("ayse.yilmaz@posta.example")
+				.answersLike("ayse@contoso.example").create();
 		MockJourney journey = journey("tr-TR");
-		journey.identify("ayse@contoso.example");
+		journey.identify(ayse);
 		journey.chooseMethod("email");
 		journey.confirmDestination("ayse.yilmaz@posta.example");
 		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
@@ -81,7 +71,7 @@ class MailJourneyTests extends ResetWebTestSupport {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
-		})).containsExactlyInAnyOrder("ayse@contoso.example", "ayse.yilmaz@posta.example");
+		})).containsExactlyInAnyOrder(ayse, "ayse.yilmaz@posta.example");
 		assertThat(GreenMailUtil.getWholeMessage(smtp.getReceivedMessages()[1])).doesNotContain("Kapadokya");
 	}
 

@@ -6,8 +6,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.Modification;
-import com.unboundid.ldap.sdk.ModificationType;
 import dev.sspr.Browser;
 import dev.sspr.BrowserTestSupport;
 import dev.sspr.DemoUsers;
@@ -16,7 +14,9 @@ import dev.sspr.directory.DirectorySync;
 import dev.sspr.directory.ldap.EmbeddedLdapServer;
 import dev.sspr.throttle.Throttle;
 import java.util.List;
+import dev.sspr.TestLdapUsers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class OnPremisesBrowserTests extends BrowserTestSupport {
 
-	static final String LIGA = "uid=liga,ou=people,dc=fabrikam,dc=example";
 	static final String NEW_PASSWORD = "Daugava-Saule-2026!";
 
 	@Autowired
@@ -46,16 +45,24 @@ class OnPremisesBrowserTests extends BrowserTestSupport {
 	@Autowired
 	Throttle throttle;
 
+	/** A locked on-premises user of this test's own, like the demo's Līga. */
+	String ligaDn;
+
+	@BeforeEach
+	void ownUser() throws Exception {
+		ligaDn = TestLdapUsers.add(ldap.server(), true, "+371 2000 0011", "+371 6700 0011");
+		sync.syncNow();
+	}
+
 	@AfterEach
-	void demoState() throws Exception {
-		ldap.server().modify(LIGA, new Modification(ModificationType.REPLACE, "userPassword", "Fabrikam#OnPrem-2026"),
-				new Modification(ModificationType.REPLACE, "pwdAccountLockedTime", "20261120083000Z"));
+	void removeOwnUser() throws Exception {
+		TestLdapUsers.remove(ldap.server(), ligaDn);
 		sync.syncNow();
 	}
 
 	boolean binds(String password) {
 		try (LDAPConnection connection = new LDAPConnection("127.0.0.1", ldap.port())) {
-			connection.bind(LIGA, password);
+			connection.bind(ligaDn, password);
 			return true;
 		}
 		catch (LDAPException ex) {
@@ -70,7 +77,7 @@ class OnPremisesBrowserTests extends BrowserTestSupport {
 		try (BrowserContext context = newContext("lv-LV", 390, 844)) {
 			List<String> errors = watchConsole(context);
 			Page page = context.newPage();
-			startReset(page, "liga@fabrikam.example");
+			startReset(page, TestLdapUsers.userId(ligaDn));
 			page.waitForURL("**/reset/method");
 			page.check("#method-mobile-sms");
 			page.click("button.primary");

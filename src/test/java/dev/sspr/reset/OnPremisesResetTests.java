@@ -10,13 +10,13 @@ import com.unboundid.ldap.sdk.ModificationType;
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.DirectorySync;
 import dev.sspr.directory.UserAccount;
+import dev.sspr.TestLdapUsers;
 import dev.sspr.directory.ldap.EmbeddedLdapServer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -25,12 +25,14 @@ import org.springframework.test.web.servlet.MvcResult;
  * password; with writeback off the user is sent to their administrator; a directory that goes away
  * mid-reset gives a clear message and leaves both sides as they were.
  */
-@TestPropertySource(properties = "sspr.ldap.slow-threshold=5s")
 class OnPremisesResetTests extends ResetWebTestSupport {
 
 	static final String PASSWORD = "Fabrikam#OnPrem-2026";
-	static final String LIGA = "uid=liga,ou=people,dc=fabrikam,dc=example";
-	static final String ANDRIS = "uid=andris,ou=people,dc=fabrikam,dc=example";
+	/** Locked on-premises users of this test's own, like the demo's Līga (with an office phone) and Andris. */
+	String ligaDn;
+	String andrisDn;
+	String liga;
+	String andris;
 
 	@Autowired
 	EmbeddedLdapServer ldap;
@@ -45,17 +47,23 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 		return ldap.server();
 	}
 
-	/** The demo directory's state for Līga (locked) and Andris, synchronized into the portal. */
 	@BeforeEach
-	void demoState() throws Exception {
-		server().modify(LIGA, new Modification(ModificationType.REPLACE, "userPassword", PASSWORD),
-				new Modification(ModificationType.REPLACE, "pwdAccountLockedTime", "20261120083000Z"));
-		server().modify(ANDRIS, new Modification(ModificationType.REPLACE, "userPassword", PASSWORD),
-				new Modification(ModificationType.REPLACE, "pwdAccountLockedTime", "20261121083000Z"));
+	void ownUsers() throws Exception {
+		ligaDn = TestLdapUsers.add(server(), true, "+371 2000 0011", "+371 6700 0011");
+		andrisDn = TestLdapUsers.add(server(), true, "+371 2000 0012", null);
+		liga = TestLdapUsers.userId(ligaDn);
+		andris = TestLdapUsers.userId(andrisDn);
 		sync.syncNow();
 	}
 
 	@AfterEach
+	void removeOwnUsers() throws Exception {
+		writebackBackOn();
+		TestLdapUsers.remove(server(), ligaDn);
+		TestLdapUsers.remove(server(), andrisDn);
+		sync.syncNow();
+	}
+
 	void writebackBackOn() {
 		jdbc.sql("update sspr_policy set writeback_enabled = true where tenant_id = (select id from tenant where name = 'fabrikam')")
 				.update();
@@ -82,42 +90,42 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 
 	@Test
 	void whenALockedOnPremisesUserResetsThenTheDirectoryHasTheNewPasswordAndNoLock() throws Exception {
-		MockJourney journey = provedByText("liga@fabrikam.example", "+371 2000 0011");
+		MockJourney journey = provedByText(liga, "+371 2000 0011");
 		assertThat(journey.getPage("/reset/password").getResponse().getContentAsString(StandardCharsets.UTF_8))
 				.contains("unlockOnly");
 		MvcResult done = journey.newPassword("Rīgas-Jūrmala-2026!", "Rīgas-Jūrmala-2026!");
 		assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/reset/done");
-		assertThat(binds(LIGA, "Rīgas-Jūrmala-2026!")).isTrue();
-		assertThat(binds(LIGA, PASSWORD)).isFalse();
-		assertThat(server().getEntry(LIGA).hasAttribute("pwdAccountLockedTime")).isFalse();
-		UserAccount liga = directory.findUser("liga@fabrikam.example").orElseThrow();
-		assertThat(liga.locked()).isFalse();
+		assertThat(binds(ligaDn, "Rīgas-Jūrmala-2026!")).isTrue();
+		assertThat(binds(ligaDn, PASSWORD)).isFalse();
+		assertThat(server().getEntry(ligaDn).hasAttribute("pwdAccountLockedTime")).isFalse();
+		UserAccount account = directory.findUser(liga).orElseThrow();
+		assertThat(account.locked()).isFalse();
 		// The new password signs her in to the security-info page too: sign-in binds to the directory.
-		assertThat(directory.signIn("liga@fabrikam.example", "Rīgas-Jūrmala-2026!")).isPresent();
-		assertThat(directory.signIn("liga@fabrikam.example", PASSWORD)).isEmpty();
+		assertThat(directory.signIn(liga, "Rīgas-Jūrmala-2026!")).isPresent();
+		assertThat(directory.signIn(liga, PASSWORD)).isEmpty();
 	}
 
 	@Test
 	void whenALockedUserChoosesUnlockOnlyThenTheLockGoesAndThePasswordStays() throws Exception {
-		MockJourney journey = provedByText("andris@fabrikam.example", "+371 2000 0012");
+		MockJourney journey = provedByText(andris, "+371 2000 0012");
 		assertThat(journey.unlockOnly().getResponse().getRedirectedUrl()).isEqualTo("/reset/done");
-		assertThat(server().getEntry(ANDRIS).hasAttribute("pwdAccountLockedTime")).isFalse();
-		assertThat(binds(ANDRIS, PASSWORD)).isTrue();
-		assertThat(directory.findUser("andris@fabrikam.example").orElseThrow().locked()).isFalse();
+		assertThat(server().getEntry(andrisDn).hasAttribute("pwdAccountLockedTime")).isFalse();
+		assertThat(binds(andrisDn, PASSWORD)).isTrue();
+		assertThat(directory.findUser(andris).orElseThrow().locked()).isFalse();
 	}
 
 	@Test
 	void whenWritebackIsOffThenOnPremisesUsersAreSentToTheirAdministrator() throws Exception {
 		jdbc.sql("update sspr_policy set writeback_enabled = false where tenant_id = (select id from tenant where name = 'fabrikam')")
 				.update();
-		assertThat(journey("en-US").identify("liga@fabrikam.example").getResponse().getRedirectedUrl())
+		assertThat(journey("en-US").identify(liga).getResponse().getRedirectedUrl())
 				.isEqualTo("/reset/contact-admin");
 	}
 
 	@Test
 	void whenTheDirectoryGoesAwayMidResetThenTheUserIsToldAndNothingChanged() throws Exception {
-		MockJourney journey = provedByText("liga@fabrikam.example", "+371 2000 0011");
-		UserAccount before = directory.findUser("liga@fabrikam.example").orElseThrow();
+		MockJourney journey = provedByText(liga, "+371 2000 0011");
+		UserAccount before = directory.findUser(liga).orElseThrow();
 		server().shutDown(true);
 		MvcResult refused;
 		try {
@@ -131,11 +139,11 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
 		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
 				.contains(messageIn("lv", "reset.password.error.directory.unavailable"));
-		assertThat(directory.findUser("liga@fabrikam.example").orElseThrow()).isEqualTo(before);
-		assertThat(server().getEntry(LIGA).hasAttribute("pwdAccountLockedTime")).isTrue();
-		server().modify(LIGA, new Modification(ModificationType.DELETE, "pwdAccountLockedTime"));
-		assertThat(binds(LIGA, PASSWORD)).isTrue();
-		assertThat(jdbc.sql("select count(*) from audit_record where subject = 'liga@fabrikam.example' and event_type = 'WRITE_FAILED'")
+		assertThat(directory.findUser(liga).orElseThrow()).isEqualTo(before);
+		assertThat(server().getEntry(ligaDn).hasAttribute("pwdAccountLockedTime")).isTrue();
+		server().modify(ligaDn, new Modification(ModificationType.DELETE, "pwdAccountLockedTime"));
+		assertThat(binds(ligaDn, PASSWORD)).isTrue();
+		assertThat(jdbc.sql("select count(*) from audit_record where subject = ? and event_type = 'WRITE_FAILED'").param(liga)
 				.query(Long.class).single()).isPositive();
 	}
 
@@ -156,19 +164,19 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 
 	@Test
 	void whenAnOnPremisesUserChangesTheirPasswordThenItIsWrittenBackOnlyWhileWritebackIsOn() throws Exception {
-		server().modify(ANDRIS, new Modification(ModificationType.DELETE, "pwdAccountLockedTime"));
+		server().modify(andrisDn, new Modification(ModificationType.DELETE, "pwdAccountLockedTime"));
 		sync.syncNow();
-		org.springframework.mock.web.MockHttpSession session = signIn("andris@fabrikam.example", PASSWORD);
+		org.springframework.mock.web.MockHttpSession session = signIn(andris, PASSWORD);
 		jdbc.sql("update sspr_policy set writeback_enabled = false where tenant_id = (select id from tenant where name = 'fabrikam')")
 				.update();
 		MvcResult refused = changePassword(session, PASSWORD, "Ventspils-Osta-2026!");
 		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("newPassword-error");
-		assertThat(binds(ANDRIS, PASSWORD)).isTrue();
+		assertThat(binds(andrisDn, PASSWORD)).isTrue();
 		writebackBackOn();
 		assertThat(changePassword(session, PASSWORD, "Ventspils-Osta-2026!").getResponse().getRedirectedUrl())
 				.contains("/security-info");
-		assertThat(binds(ANDRIS, "Ventspils-Osta-2026!")).isTrue();
-		assertThat(binds(ANDRIS, PASSWORD)).isFalse();
+		assertThat(binds(andrisDn, "Ventspils-Osta-2026!")).isTrue();
+		assertThat(binds(andrisDn, PASSWORD)).isFalse();
 	}
 
 	static String messageIn(String language, String key) throws Exception {

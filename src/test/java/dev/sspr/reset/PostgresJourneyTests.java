@@ -7,16 +7,9 @@ import dev.sspr.PostgresAvailable;
 import dev.sspr.audit.AuditEntry;
 import dev.sspr.audit.AuditLog;
 import dev.sspr.directory.Directory;
-import dev.sspr.verification.AuthenticatorApps;
-import java.time.Instant;
-import org.apache.commons.codec.binary.Base32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same migrations and journeys on PostgreSQL (production's database), in a schema of its own
@@ -26,17 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles(value = { "dev", "postgres", "test" }, inheritProfiles = false)
 class PostgresJourneyTests extends ResetWebTestSupport {
 
-	static final String SCHEMA = PostgresAvailable.Schema.newName();
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		PostgresAvailable.Schema.register(registry, SCHEMA);
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		PostgresAvailable.Schema.drop(SCHEMA);
-	}
+	static final String SCHEMA = PostgresAvailable.Schema.shared();
 
 	@Autowired
 	Directory directory;
@@ -44,8 +27,6 @@ class PostgresJourneyTests extends ResetWebTestSupport {
 	@Autowired
 	AuditLog audit;
 
-	@Autowired
-	AuthenticatorApps apps;
 
 	@Test
 	void whenMigratedThenRunningOnPostgres() {
@@ -55,8 +36,10 @@ class PostgresJourneyTests extends ResetWebTestSupport {
 
 	@Test
 	void whenTwoMethodResetOnPostgresThenPasswordChangedAndAudited() throws Exception {
+		String ayse = dev.sspr.TestUsers.in(jdbc).contoso().withEmail("ayse.yilmaz@posta.example")
+				.answersLike("ayse@contoso.example").create();
 		MockJourney journey = journey("tr-TR");
-		journey.identify("ayse@contoso.example");
+		journey.identify(ayse);
 		journey.chooseMethod("email");
 		journey.confirmDestination("ayse.yilmaz@posta.example");
 		journey.enterCode(journey.lastCode());
@@ -65,25 +48,24 @@ class PostgresJourneyTests extends ResetWebTestSupport {
 		assertThat(journey.newPassword("Kuzey-Rüzgârı-Esiyor-42", "Kuzey-Rüzgârı-Esiyor-42").getResponse()
 				.getRedirectedUrl()).isEqualTo("/reset/done");
 
-		assertThat(directory.passwordMatches("ayse@contoso.example", "Kuzey-Rüzgârı-Esiyor-42")).isTrue();
-		assertThat(directory.passwordMatches("ayse@contoso.example", DemoUsers.CONTOSO_PASSWORD)).isFalse();
-		assertThat(audit.forSubject("ayse@contoso.example", 20)).extracting(AuditEntry::eventType)
+		assertThat(directory.passwordMatches(ayse, "Kuzey-Rüzgârı-Esiyor-42")).isTrue();
+		assertThat(directory.passwordMatches(ayse, DemoUsers.CONTOSO_PASSWORD)).isFalse();
+		assertThat(audit.forSubject(ayse, 20)).extracting(AuditEntry::eventType)
 				.contains("STARTED", "CODE_SENT", "METHOD_VERIFIED", "PASSWORD_RESET");
 	}
 
 	@Test
 	void whenAppCodeOnPostgresThenAcceptedOnceOnly() throws Exception {
-		long janis = directory.findUser("janis@fabrikam.example").orElseThrow().id();
-		apps.register(janis, new Base32().decode(DemoUsers.AUTHENTICATOR_SECRET), true);
-		String code = MockJourney.appCode(Instant.now());
+		String janis = fabrikamUserWithApp();
+		String code = MockJourney.appCode(clock.instant());
 
 		MockJourney first = journey("lv-LV");
-		first.identify("janis@fabrikam.example");
+		first.identify(janis);
 		first.chooseMethod("app-code");
 		assertThat(first.enterCode(code).getResponse().getRedirectedUrl()).isEqualTo("/reset/password");
 
 		MockJourney second = journey("lv-LV");
-		second.identify("janis@fabrikam.example");
+		second.identify(janis);
 		second.chooseMethod("app-code");
 		assertThat(MockJourney.textOf(second.follow(second.enterCode(code)), "code-error")).contains("jau ir izmantots");
 	}
@@ -139,15 +121,5 @@ class PostgresJourneyTests extends ResetWebTestSupport {
 			journey.answer(java.util.List.of("no", "nope", "never"));
 		}
 		assertThat(journey.flow().blocked()).isTrue();
-	}
-
-	/** Double submits where the claim's locking matters most: PostgreSQL, in this schema. */
-	@Nested
-	class CompletesOnceOnPostgres extends DoubleSubmitTests {
-
-		@Test
-		void whenRunThenOnPostgres() {
-			assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
-		}
 	}
 }

@@ -9,7 +9,6 @@ import dev.sspr.DemoUsers;
 import dev.sspr.TestUsers;
 import dev.sspr.verification.Totp;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +40,7 @@ class RegisteredMethodsResetTests extends ResetWebTestSupport {
 		Matcher m = SECRET.matcher(page);
 		assertThat(m.find()).isTrue();
 		byte[] secret = new Base32().decode(m.group(1).replace(" ", ""));
-		long step = Totp.stepOf(Instant.now());
+		long step = Totp.stepOf(clock.instant());
 		mvc.perform(post("/security-info/app").session(session).with(csrf()).param("code", Totp.codeAt(secret, step)))
 				.andReturn();
 

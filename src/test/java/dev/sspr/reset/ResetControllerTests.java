@@ -11,7 +11,6 @@ import dev.sspr.audit.AuditLog;
 import dev.sspr.directory.Directory;
 import dev.sspr.policy.MethodKind;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -412,7 +411,7 @@ class ResetControllerTests extends ResetWebTestSupport {
 
 	@Test
 	void whenAppCodeReusedThenRefused() throws Exception {
-		String code = MockJourney.appCode(Instant.now());
+		String code = MockJourney.appCode(clock.instant());
 		MockJourney first = journey("en-US");
 		first.identify("janis@fabrikam.example");
 		first.chooseMethod("app-code");
@@ -444,42 +443,45 @@ class ResetControllerTests extends ResetWebTestSupport {
 
 	@Test
 	void whenResetCompletesThenFlowCannotBeReplayed() throws Exception {
-		MockJourney journey = provenJanis();
+		String user = fabrikamUserWithApp();
+		MockJourney journey = proven(user);
 		assertThat(journey.newPassword("Orbit-Maple-Tundra-42", "Orbit-Maple-Tundra-42").getResponse().getRedirectedUrl())
 				.isEqualTo("/reset/done");
-		assertThat(directory.passwordMatches("janis@fabrikam.example", "Orbit-Maple-Tundra-42")).isTrue();
+		assertThat(directory.passwordMatches(user, "Orbit-Maple-Tundra-42")).isTrue();
 
 		MvcResult replay = journey.newPassword("Second-Change-Attempt-9", "Second-Change-Attempt-9");
 		assertThat(replay.getResponse().getRedirectedUrl()).isEqualTo("/reset/done");
-		assertThat(directory.passwordMatches("janis@fabrikam.example", "Orbit-Maple-Tundra-42")).isTrue();
+		assertThat(directory.passwordMatches(user, "Orbit-Maple-Tundra-42")).isTrue();
 		assertThat(body(journey.getPage("/reset/done"))).contains("Your password has been reset");
 	}
 
 	@Test
 	void whenAnotherResetFinishesFirstThenThisFlowStartsOver() throws Exception {
+		String user = fabrikamUserWithApp();
 		MockJourney slow = journey("en-US");
-		slow.identify("janis@fabrikam.example");
-		MockJourney fast = provenJanis();
+		slow.identify(user);
+		MockJourney fast = proven(user);
 		fast.newPassword("Orbit-Maple-Tundra-77", "Orbit-Maple-Tundra-77");
 
 		jdbc.sql("update authenticator_app set last_used_step = 0").update();
 		slow.chooseMethod("app-code");
-		MvcResult result = slow.enterCode(MockJourney.appCode(Instant.now()));
+		MvcResult result = slow.enterCode(MockJourney.appCode(clock.instant()));
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/reset?expired");
 	}
 
 	@Test
 	void whenLockedUserChoosesUnlockOnlyThenUnlockedAndPasswordUnchanged() throws Exception {
+		String marta = dev.sspr.TestUsers.in(jdbc).fabrikam().locked().withEmail("marta.ozola@pasts.example").create();
 		MockJourney journey = journey("en-US");
-		journey.identify("marta@fabrikam.example");
+		journey.identify(marta);
 		journey.chooseMethod("email");
 		journey.confirmDestination("MARTA.OZOLA@pasts.example ");
 		journey.enterCode(journey.lastCode());
 		assertThat(body(journey.getPage("/reset/password"))).contains("Unlock my account only");
 
 		assertThat(journey.unlockOnly().getResponse().getRedirectedUrl()).isEqualTo("/reset/done");
-		assertThat(directory.findUser("marta@fabrikam.example").orElseThrow().locked()).isFalse();
-		assertThat(directory.passwordMatches("marta@fabrikam.example", DemoUsers.FABRIKAM_PASSWORD)).isTrue();
+		assertThat(directory.findUser(marta).orElseThrow().locked()).isFalse();
+		assertThat(directory.passwordMatches(marta, DemoUsers.FABRIKAM_PASSWORD)).isTrue();
 		assertThat(body(journey.getPage("/reset/done"))).contains("Your account is unlocked");
 	}
 
@@ -537,11 +539,16 @@ class ResetControllerTests extends ResetWebTestSupport {
 	}
 
 	private MockJourney provenJanis() throws Exception {
+		return proven("janis@fabrikam.example");
+	}
+
+	/** A journey of this Fabrikam user with the app code proven: the new password is due. */
+	private MockJourney proven(String userId) throws Exception {
 		MockJourney journey = journey("en-US");
-		journey.identify("janis@fabrikam.example");
+		journey.identify(userId);
 		journey.chooseMethod("app-code");
 		jdbc.sql("update authenticator_app set last_used_step = 0").update();
-		MvcResult result = journey.enterCode(MockJourney.appCode(Instant.now()));
+		MvcResult result = journey.enterCode(MockJourney.appCode(clock.instant()));
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/reset/password");
 		return journey;
 	}

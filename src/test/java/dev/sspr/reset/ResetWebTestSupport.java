@@ -1,23 +1,19 @@
 package dev.sspr.reset;
 
+import dev.sspr.PortalTest;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.throttle.Throttle;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The whole portal on its embedded defaults (H2, demo tenants, dev outbox) behind MockMvc. Each test
  * starts from clean failure counters, throttles and outbox, and gets a client address of its own.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "dev", "test" })
+@PortalTest
 abstract class ResetWebTestSupport {
 
 	private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
@@ -34,9 +30,28 @@ abstract class ResetWebTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The context's clock: move it forward instead of waiting. */
+	@Autowired
+	dev.sspr.TestClock clock;
+
 	@BeforeEach
 	void cleanSlate() {
 		CleanSlate.restore(jdbc, throttle, outbox);
+	}
+
+	@Autowired
+	dev.sspr.verification.AuthenticatorApps authenticatorApps;
+
+	/**
+	 * A Fabrikam user of the test's own (one method suffices there) with the demo authenticator app,
+	 * whose codes {@link MockJourney#appCode} gives: for tests that reset or change the user.
+	 */
+	String fabrikamUserWithApp() {
+		String userId = dev.sspr.TestUsers.in(jdbc).fabrikam().create();
+		long pk = jdbc.sql("select id from directory_user where user_id = ?").param(userId).query(Long.class).single();
+		authenticatorApps.register(pk, new org.apache.commons.codec.binary.Base32().decode(dev.sspr.DemoUsers.AUTHENTICATOR_SECRET),
+				true);
+		return userId;
 	}
 
 	MockJourney journey(String language) {

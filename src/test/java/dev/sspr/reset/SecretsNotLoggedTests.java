@@ -3,7 +3,6 @@ package dev.sspr.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sspr.DemoUsers;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,10 @@ class SecretsNotLoggedTests extends ResetWebTestSupport {
 		String newPassword = "Quartz-Lantern-Fjord-83";
 		List<String> secrets = new ArrayList<>();
 
+		String ayse = dev.sspr.TestUsers.in(jdbc).contoso().withEmail("ayse.yilmaz@posta.example")
+				.answersLike("ayse@contoso.example").create();
 		MockJourney journey = journey("tr-TR");
-		journey.identify("ayse@contoso.example");
+		journey.identify(ayse);
 		journey.chooseMethod("email");
 		journey.confirmDestination("ayse.yilmaz@posta.example");
 		String wrongCode = "00000001";
@@ -65,7 +66,7 @@ class SecretsNotLoggedTests extends ResetWebTestSupport {
 		MockJourney app = journey("lv-LV");
 		app.identify("janis@fabrikam.example");
 		app.chooseMethod("app-code");
-		String totp = MockJourney.appCode(Instant.now());
+		String totp = MockJourney.appCode(clock.instant());
 		secrets.add(totp);
 		secrets.add(DemoUsers.AUTHENTICATOR_SECRET);
 		app.enterCode(totp);

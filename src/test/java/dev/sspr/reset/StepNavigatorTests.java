@@ -8,7 +8,6 @@ import dev.sspr.policy.RefusalReason;
 import dev.sspr.policy.SsprPolicy;
 import dev.sspr.reset.ResetFlow.Challenge;
 import dev.sspr.reset.ResetFlow.MethodOption;
-import dev.sspr.reset.ResetFlow.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,7 +39,7 @@ class StepNavigatorTests {
 
 	static Consumer<ResetFlow> prove(MethodKind kind) {
 		return f -> {
-			f.startChallenge(new Challenge(kind, Stage.ENTER_CODE, List.of()));
+			f.startChallenge(new Challenge(kind, Step.ENTER_CODE, List.of()));
 			f.markProven();
 		};
 	}
@@ -53,9 +52,9 @@ class StepNavigatorTests {
 				row("unknown user is refused like others", 1, RefusalReason.ACCOUNT_NOT_FOUND, later, nothing, Step.CONTACT_ADMIN),
 				row("fresh eligible flow chooses a method", 1, null, later, nothing, Step.METHOD),
 				row("challenge started goes to verify", 1, null, later,
-						f -> f.startChallenge(new Challenge(MethodKind.EMAIL, Stage.CONFIRM_DESTINATION, List.of())), Step.VERIFY),
+						f -> f.startChallenge(new Challenge(MethodKind.EMAIL, Step.CONFIRM_DESTINATION, List.of())), Step.CONFIRM_DESTINATION),
 				row("challenge cancelled goes back to methods", 1, null, later,
-						f -> { f.startChallenge(new Challenge(MethodKind.EMAIL, Stage.ENTER_CODE, List.of())); f.cancelChallenge(); }, Step.METHOD),
+						f -> { f.startChallenge(new Challenge(MethodKind.EMAIL, Step.ENTER_CODE, List.of())); f.cancelChallenge(); }, Step.METHOD),
 				row("one of one proven goes to password", 1, null, later, prove(MethodKind.EMAIL), Step.PASSWORD),
 				row("one of two proven chooses again", 2, null, later, prove(MethodKind.EMAIL), Step.METHOD),
 				row("a proof accepted twice (double submit) counts once", 2, null, later,

@@ -11,13 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import dev.sspr.DeliveryTest;
 
 /**
  * A call that asks for # in a real browser: the user picks "call my mobile phone", types the number,
  * "answers" in the dev outbox by pressing # there, and continues with the phone proven.
  */
-@TestPropertySource(properties = "sspr.delivery.voice-approval=true")
+@DeliveryTest
 class VoiceApprovalBrowserTests extends BrowserTestSupport {
 
 	@Autowired

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import dev.sspr.DeliveryTest;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -18,7 +19,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * carries no code, pressing # proves the phone, another key refuses it, and only the provider (by
  * its signature) or the dev outbox's stand-in can report the key.
  */
-@TestPropertySource(properties = "sspr.delivery.voice-approval=true")
+@DeliveryTest
 class VoiceApprovalTests extends ResetWebTestSupport {
 
 	MockJourney calledAlex() throws Exception {

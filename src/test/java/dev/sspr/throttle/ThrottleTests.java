@@ -2,14 +2,18 @@ package dev.sspr.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sspr.TestClock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThrottleTests {
 
-	static Throttle throttle(List<String> sendPerAccount) {
+	private final TestClock clock = new TestClock();
+
+	Throttle throttle(List<String> sendPerAccount) {
 		return new Throttle(new ThrottleProperties(List.of("3/PT1M"), List.of("2/PT1H"), sendPerAccount, List.of("20/PT1H"),
-				List.of("5/PT1H"), List.of("1000/P1D"), List.of("30/PT1H"), List.of("30/PT15M"), List.of("10/PT15M")));
+				List.of("5/PT1H"), List.of("1000/P1D"), List.of("30/PT1H"), List.of("30/PT15M"), List.of("10/PT15M")), clock);
 	}
 
 	@Test
@@ -31,6 +35,16 @@ class ThrottleTests {
 			allowed += throttle.tryAcquire(Limit.SEND_PER_ACCOUNT, "42") ? 1 : 0;
 		}
 		assertThat(allowed).isEqualTo(5);
+	}
+
+	@Test
+	void whenWindowPassedThenAllowedAgain() {
+		Throttle throttle = throttle(List.of("1/PT1H"));
+		assertThat(throttle.tryAcquire(Limit.SEND_PER_ACCOUNT, "7")).isTrue();
+		clock.advance(Duration.ofMinutes(59));
+		assertThat(throttle.tryAcquire(Limit.SEND_PER_ACCOUNT, "7")).as("the hour is not over").isFalse();
+		clock.advance(Duration.ofMinutes(2));
+		assertThat(throttle.tryAcquire(Limit.SEND_PER_ACCOUNT, "7")).isTrue();
 	}
 
 	@Test

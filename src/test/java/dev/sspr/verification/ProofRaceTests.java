@@ -1,5 +1,6 @@
 package dev.sspr.verification;
 
+import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,9 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,8 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * double-submit class): the two checks are held at the row's lock until both have read the proof
  * as valid, then let go; the database decides which one uses it up.
  */
-@SpringBootTest
-@ActiveProfiles({ "dev", "test" })
+@PortalTest
 class ProofRaceTests {
 
 	@Autowired

@@ -1,5 +1,6 @@
 package dev.sspr.verification;
 
+import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sspr.policy.MethodKind;
@@ -10,13 +11,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** One phone number or address gets a bounded number of codes, whichever accounts ask for them. */
-@SpringBootTest
-@ActiveProfiles({ "dev", "test" })
+@PortalTest
 class SendLimitTests {
 
 	@Autowired

@@ -1,5 +1,6 @@
 package dev.sspr.web;
 
+import dev.sspr.PortalServerTest;
 import static dev.sspr.HttpTestClient.cookie;
 import static dev.sspr.HttpTestClient.enc;
 import static dev.sspr.HttpTestClient.token;
@@ -17,19 +18,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Whatever a client sends, it gets a localized page with a 4xx status, never a 500, JSON or a stack
  * trace, and the log gets at most one line for it (S-14). Against a real Tomcat, which is where
  * header and body limits live.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "dev", "test" })
+@PortalServerTest
 @ExtendWith(OutputCaptureExtension.class)
 class ClientErrorServerTests {
 

@@ -168,11 +168,9 @@ class LdapWritebackTests {
 	void whenTheDirectoryIsDownThenTheUserLearnsItAndNothingChanged() throws Exception {
 		LdapPasswordWriter writer = writer(Dialect.OPENLDAP);
 		server.shutDown(true);
-		long started = System.nanoTime();
 		assertThatThrownBy(() -> writer.resetPassword(user("ada@example.test"), "Brand-New-Passw0rd"))
 				.extracting(e -> ((PasswordWriteException) e).messageKey())
 				.isEqualTo("reset.password.error.directory.unavailable");
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 		assertThat(writer.matches(user("ada@example.test"), "Old-Password-1")).isFalse();
 		server.startListening();
 	}
