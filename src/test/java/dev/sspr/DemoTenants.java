@@ -22,6 +22,7 @@ public final class DemoTenants {
 	private final Map<Long, PolicySettings> savedPolicies = new HashMap<>();
 	private final Map<Long, TenantInfo> savedBranding = new HashMap<>();
 	private final Map<Long, Object> savedPolicyTimes = new HashMap<>();
+	private final Map<Long, String> savedMailFrom = new HashMap<>();
 
 	private DemoTenants(JdbcClient jdbc, PolicyUpdates policies, TenantBranding branding) {
 		this.jdbc = jdbc;
@@ -34,6 +35,7 @@ public final class DemoTenants {
 		for (long id : jdbc.sql("select id from tenant order by id").query(Long.class).list()) {
 			tenants.savedPolicies.put(id, policies.current(id));
 			tenants.savedBranding.put(id, branding.tenant(id).orElseThrow());
+			tenants.savedMailFrom.put(id, branding.mailFrom(id).orElse(null));
 			tenants.savedPolicyTimes.put(id,
 					jdbc.sql("select updated_at from sspr_policy where tenant_id = ?").param(id).query().singleValue());
 		}
@@ -50,9 +52,10 @@ public final class DemoTenants {
 			TenantInfo now = branding.tenant(id).orElseThrow();
 			if (!Objects.equals(now.helpdeskUrl(), before.helpdeskUrl())
 					|| !Objects.equals(now.helpdeskEmail(), before.helpdeskEmail())
-					|| !Objects.equals(now.brandColor(), before.brandColor())) {
+					|| !Objects.equals(now.brandColor(), before.brandColor())
+					|| !Objects.equals(branding.mailFrom(id).orElse(null), savedMailFrom.get(id))) {
 				branding.customize(id, new TenantBranding.Customization(before.helpdeskUrl(), before.helpdeskEmail(),
-						before.brandColor()));
+						before.brandColor(), savedMailFrom.get(id)));
 			}
 			if (now.hasLogo() && !before.hasLogo()) {
 				branding.removeLogo(id);

@@ -24,6 +24,7 @@ public final class TestUsers {
 	private final List<String> questions = new ArrayList<>();
 	private boolean confirmed = true;
 	private String answersOf;
+	private dev.sspr.verification.AuthenticatorApps apps;
 	private boolean locked;
 	private final List<String> groups = new ArrayList<>(List.of("SSPR Users"));
 
@@ -51,6 +52,8 @@ public final class TestUsers {
 	public TestUsers neverConfirmed() { confirmed = false; return this; }
 	/** The same security questions and answers as this demo user ({@code DemoUsers.ANSWERS} knows them). */
 	public TestUsers answersLike(String demoUserId) { answersOf = demoUserId; return this; }
+	/** The demo authenticator app ({@code DemoUsers.AUTHENTICATOR_SECRET}), registered through the portal's own store. */
+	public TestUsers withDemoAuthenticatorApp(dev.sspr.verification.AuthenticatorApps apps) { this.apps = apps; return this; }
 	public TestUsers outsideSsprGroup() { groups.clear(); return this; }
 
 	/** Creates the user and returns its user ID. */
@@ -81,6 +84,10 @@ public final class TestUsers {
 					select (select id from directory_user where user_id = ?), question_key, custom_question_id, answer_hash
 					from security_answer where user_id = (select id from directory_user where user_id = ?)""")
 					.params(userId, answersOf).update();
+		}
+		if (apps != null) {
+			long pk = jdbc.sql("select id from directory_user where user_id = ?").param(userId).query(Long.class).single();
+			apps.register(pk, new org.apache.commons.codec.binary.Base32().decode(DemoUsers.AUTHENTICATOR_SECRET), true);
 		}
 		for (String group : groups) {
 			jdbc.sql("insert into user_group (user_id, group_name) values ((select id from directory_user where user_id = ?), ?)")

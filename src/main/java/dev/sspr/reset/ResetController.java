@@ -12,8 +12,6 @@ import dev.sspr.reset.ResetService.Identification;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.io.Serializable;
-import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -38,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * included (its messages go to the step's page in the flash map), so that reload and the back
  * button never post again. {@link ResetStep} on each handler says which steps it serves; the
  * {@link ResetStepInterceptor} sends every other request to the due step, hands the flow in and
- * saves it afterwards. Handlers bind, call one {@link ResetService} use case and pick the page.
+ * saves it afterwards; {@link WrongEntry} carries a wrong entry's messages across the redirect.
+ * Handlers bind, call one {@link ResetService} use case and pick the page.
  */
 @Controller
 @RequestMapping("/reset")
@@ -51,19 +48,17 @@ class ResetController {
 	static final String VIEW_VERIFY = "reset/verify";
 	static final String VIEW_PASSWORD = "reset/password";
 	static final String VIEW_DONE = "reset/done";
-	/** The flash attribute holding a wrong entry's messages; not a form's name, which a post would bind to. */
-	static final String RETRY = "retry";
 	/** The flash attribute saying a proof just posted was refused by the per-address try limit. */
 	static final String THROTTLED = "throttled";
 	/** The verify page, whichever point of it is due. */
 	private static final String VERIFY_PAGE = "redirect:/reset/verify";
 
-	private final ResetService service;
-	private final Clock clock;
+	private static final String DUE = ResetStepInterceptor.DUE;
 
-	ResetController(ResetService service, Clock clock) {
+	private final ResetService service;
+
+	ResetController(ResetService service) {
 		this.service = service;
-		this.clock = clock;
 	}
 
 	@InitBinder
@@ -77,8 +72,6 @@ class ResetController {
 		ResetFlow flow = FlowStore.current(request);
 		return flow == null ? null : flow.tenant().orElse(null);
 	}
-
-	// ---- identify -------------------------------------------------------------------------
 
 	@GetMapping
 	String initIdentify(@RequestParam(name = "expired", required = false) String expired, Model model) {
@@ -98,7 +91,7 @@ class ResetController {
 		return switch (identified.result().status()) {
 			case OK -> {
 				FlowStore.start(request, identified.flow());
-				yield due(identified.flow());
+				yield DUE;
 			}
 			case THROTTLED -> {
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -110,8 +103,6 @@ class ResetController {
 			}
 		};
 	}
-
-	// ---- contact your administrator / try later -------------------------------------------
 
 	@GetMapping("/contact-admin")
 	@ResetStep(Step.CONTACT_ADMIN)
@@ -129,12 +120,10 @@ class ResetController {
 		return VIEW_TRY_LATER;
 	}
 
-	// ---- choose a method ------------------------------------------------------------------
-
 	@GetMapping("/method")
 	@ResetStep(Step.METHOD)
 	String initMethod(ResetFlow flow, Model model) {
-		showRetry(model, new MethodForm(null));
+		WrongEntry.show(model, new MethodForm(null));
 		model.addAttribute("options", flow.remainingOptions());
 		model.addAttribute("required", flow.required());
 		model.addAttribute("provenCount", flow.proven().size());
@@ -146,12 +135,10 @@ class ResetController {
 	String processMethod(@Valid @ModelAttribute("methodForm") MethodForm form, BindingResult result, ResetFlow flow,
 			RedirectAttributes flash) {
 		if (!result.hasErrors() && reject(result, service.chooseMethod(flow, form.method()))) {
-			return due(flow);
+			return DUE;
 		}
-		return retry(Step.METHOD, result, new MethodForm(null), flash);
+		return WrongEntry.retry(Step.METHOD, result, new MethodForm(null), flash);
 	}
-
-	// ---- verify ---------------------------------------------------------------------------
 
 	@GetMapping("/verify")
 	@ResetStep({ Step.CONFIRM_DESTINATION, Step.ENTER_CODE, Step.ENTER_APP_CODE, Step.ANSWER_QUESTIONS,
@@ -162,16 +149,13 @@ class ResetController {
 			return VIEW_TRY_LATER;
 		}
 		ResetFlow.Challenge challenge = flow.challenge();
-		showRetry(model, null);
+		WrongEntry.show(model, new DestinationForm(""), new CodeForm(""),
+				new AnswersForm(Collections.nCopies(challenge.questions().size(), "")));
 		model.addAttribute("challenge", challenge);
 		model.addAttribute("option", flow.option(challenge.method()).orElse(null));
 		model.addAttribute("required", flow.required());
 		model.addAttribute("provenCount", flow.proven().size());
 		model.addAttribute("deliveryFailed", service.deliveryFailed(flow));
-		model.addAttribute("destinationForm", model.asMap().getOrDefault("destinationForm", new DestinationForm("")));
-		model.addAttribute("codeForm", model.asMap().getOrDefault("codeForm", new CodeForm("")));
-		model.addAttribute("answersForm", model.asMap().getOrDefault("answersForm",
-				new AnswersForm(Collections.nCopies(challenge.questions().size(), ""))));
 		return VIEW_VERIFY;
 	}
 
@@ -181,10 +165,10 @@ class ResetController {
 			ResetFlow flow, HttpServletRequest request, Locale locale, RedirectAttributes flash) {
 		if (!result.hasErrors()
 				&& reject(result, service.confirmDestination(flow, form.destination(), locale, request.getRemoteAddr()))) {
-			return due(flow);
+			return DUE;
 		}
 		// Not echoed: the page shows only the masked destination it showed before.
-		return retry(Step.CONFIRM_DESTINATION, result, new DestinationForm(""), flash);
+		return WrongEntry.retry(Step.CONFIRM_DESTINATION, result, new DestinationForm(""), flash);
 	}
 
 	@PostMapping("/verify/code")
@@ -192,12 +176,12 @@ class ResetController {
 	String processCode(@Valid @ModelAttribute("codeForm") CodeForm form, BindingResult result, ResetFlow flow,
 			HttpServletRequest request, RedirectAttributes flash) {
 		if (!result.hasErrors()) {
-			String next = settle(service.verifyCode(flow, form.code(), request.getRemoteAddr()), result, flow, flash);
+			String next = settle(service.verifyCode(flow, form.code(), request.getRemoteAddr()), result, flash);
 			if (next != null) {
 				return next;
 			}
 		}
-		return retry(Step.ENTER_CODE, result, new CodeForm(""), flash);
+		return WrongEntry.retry(Step.ENTER_CODE, result, new CodeForm(""), flash);
 	}
 
 	@PostMapping("/verify/answers")
@@ -210,13 +194,13 @@ class ResetController {
 		BindingResult result = new BeanPropertyBindingResult(form, "answersForm");
 		form.validate(result);
 		if (!result.hasErrors()) {
-			String next = settle(service.verifyAnswers(flow, form.answers(), request.getRemoteAddr()), result, flow, flash);
+			String next = settle(service.verifyAnswers(flow, form.answers(), request.getRemoteAddr()), result, flash);
 			if (next != null) {
 				return next;
 			}
 		}
 		// S-31: the same questions again, and no answer echoed back.
-		return retry(Step.ANSWER_QUESTIONS, result, new AnswersForm(Collections.nCopies(asked, "")), flash);
+		return WrongEntry.retry(Step.ANSWER_QUESTIONS, result, new AnswersForm(Collections.nCopies(asked, "")), flash);
 	}
 
 	@PostMapping("/verify/notification")
@@ -224,7 +208,7 @@ class ResetController {
 	String processNotification(ResetFlow flow, HttpServletRequest request, RedirectAttributes flash) {
 		ActionResult outcome = service.verifyNotification(flow, request.getRemoteAddr());
 		if (outcome.status() != ActionResult.Status.FIELD_ERROR) {
-			return settle(outcome, null, flow, flash);
+			return settle(outcome, null, flash);
 		}
 		flash.addFlashAttribute("approvalError", outcome.messageKey());
 		return VERIFY_PAGE;
@@ -242,15 +226,13 @@ class ResetController {
 			Step.AWAIT_APPROVAL, Step.AWAIT_CALL })
 	String processCancel(ResetFlow flow) {
 		service.cancelChallenge(flow);
-		return due(flow);
+		return DUE;
 	}
-
-	// ---- new password ---------------------------------------------------------------------
 
 	@GetMapping("/password")
 	@ResetStep(Step.PASSWORD)
 	String initPassword(ResetFlow flow, Model model) {
-		showRetry(model, new PasswordForm("", ""));
+		WrongEntry.show(model, new PasswordForm("", ""));
 		model.addAttribute("mayUnlockOnly", flow.mayUnlockOnly());
 		model.addAttribute("minLength", dev.sspr.policy.PasswordPolicy.MIN_LENGTH);
 		return VIEW_PASSWORD;
@@ -264,7 +246,7 @@ class ResetController {
 			List<PasswordViolation> violations = service.resetPassword(flow, form.newPassword(),
 					form.confirmPassword() == null ? "" : form.confirmPassword(), request.getRemoteAddr());
 			if (violations.isEmpty()) {
-				return due(flow);
+				return DUE;
 			}
 			for (PasswordViolation violation : violations) {
 				String field = violation.messageKey().equals("password.rule.mismatch") ? "confirmPassword" : "newPassword";
@@ -272,7 +254,7 @@ class ResetController {
 			}
 		}
 		// A password is never kept, nor sent back to the browser.
-		return retry(Step.PASSWORD, result, new PasswordForm("", ""), flash);
+		return WrongEntry.retry(Step.PASSWORD, result, new PasswordForm("", ""), flash);
 	}
 
 	@PostMapping(path = "/password", params = "unlockOnly")
@@ -282,10 +264,8 @@ class ResetController {
 		if (outcome.status() == ActionResult.Status.FIELD_ERROR) {
 			flash.addFlashAttribute("unlockError", outcome.messageKey());
 		}
-		return due(flow);
+		return DUE;
 	}
-
-	// ---- done -----------------------------------------------------------------------------
 
 	@GetMapping("/done")
 	@ResetStep(Step.DONE)
@@ -294,21 +274,14 @@ class ResetController {
 		return VIEW_DONE;
 	}
 
-	// ---- navigation -----------------------------------------------------------------------
-
 	/**
 	 * The addresses that only take a post answer a GET (a reload, the back button, a bookmark) with
 	 * the step that is due, rather than a 405 page while the flow is alive.
 	 */
 	@GetMapping({ "/verify/destination", "/verify/code", "/verify/answers", "/verify/notification", "/verify/resend",
 			"/verify/cancel" })
-	String showDueStep(HttpServletRequest request) {
-		return due(FlowStore.current(request));
-	}
-
-	/** The step due after an action. */
-	private String due(ResetFlow flow) {
-		return StepNavigator.redirectToDue(flow, clock.instant());
+	String showDueStep() {
+		return DUE;
 	}
 
 	/** True when the action went through; otherwise its message is put beside its field. */
@@ -321,9 +294,9 @@ class ResetController {
 	}
 
 	/** A proof's outcome: the due step, the try-later page after a redirect, or null to show the message. */
-	private String settle(ActionResult outcome, BindingResult result, ResetFlow flow, RedirectAttributes flash) {
+	private static String settle(ActionResult outcome, BindingResult result, RedirectAttributes flash) {
 		return switch (outcome.status()) {
-			case OK -> due(flow);
+			case OK -> DUE;
 			case THROTTLED -> {
 				// Told on the verify page's GET, so that reload and back do not post again either.
 				flash.addFlashAttribute(THROTTLED, Boolean.TRUE);
@@ -335,38 +308,5 @@ class ResetController {
 				yield null;
 			}
 		};
-	}
-
-	/**
-	 * Post/redirect/get for a wrong entry: the messages go to the step's page in the flash map (kept
-	 * in the session until that page is shown, see {@link #showRetry}), bound to an empty form, so
-	 * that nothing typed (no password, code, answer or destination) is kept or echoed.
-	 */
-	private static String retry(Step step, BindingResult typed, Serializable emptyForm, RedirectAttributes flash) {
-		String name = typed.getObjectName();
-		BindingResult errors = new BeanPropertyBindingResult(emptyForm, name);
-		for (ObjectError error : typed.getGlobalErrors()) {
-			errors.addError(new ObjectError(name, error.getCodes(), error.getArguments(), error.getDefaultMessage()));
-		}
-		for (FieldError error : typed.getFieldErrors()) {
-			errors.addError(new FieldError(name, error.getField(), null, false, error.getCodes(), error.getArguments(),
-					error.getDefaultMessage()));
-		}
-		flash.addFlashAttribute(RETRY, errors);
-		return step.redirect();
-	}
-
-	/**
-	 * On the step's page: the messages of the wrong entry just posted, if any, with their empty form;
-	 * otherwise the page's own empty form (when it has one).
-	 */
-	private static void showRetry(Model model, Object emptyForm) {
-		if (model.asMap().remove(RETRY) instanceof BindingResult errors) {
-			model.addAttribute(errors.getObjectName(), errors.getTarget());
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + errors.getObjectName(), errors);
-		}
-		else if (emptyForm != null) {
-			model.addAttribute(emptyForm);
-		}
 	}
 }

@@ -15,10 +15,14 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The wizard's plumbing, once for every handler: the step check of {@link ResetStep} (a request for
- * a step that is not due goes to the one that is), the flow as a handler argument, and the flow
- * saved after the handler so that a session kept outside the JVM sees every change.
+ * a step that is not due goes to the one that is), the flow as a handler argument, the flow saved
+ * after the handler so that a session kept outside the JVM sees every change, and {@link #DUE}
+ * turned into the redirect to the step due after the handler's action.
  */
 final class ResetStepInterceptor implements HandlerInterceptor, HandlerMethodArgumentResolver {
+
+	/** What a handler returns for "the step that is due now": the redirect is filled in after it ran. */
+	static final String DUE = "reset:due";
 
 	private static final String FLOW = ResetStepInterceptor.class.getName() + ".flow";
 
@@ -48,8 +52,12 @@ final class ResetStepInterceptor implements HandlerInterceptor, HandlerMethodArg
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView modelAndView) {
-		if (request.getAttribute(FLOW) instanceof ResetFlow flow) {
+		ResetFlow flow = request.getAttribute(FLOW) instanceof ResetFlow handled ? handled : FlowStore.current(request);
+		if (request.getAttribute(FLOW) != null) {
 			FlowStore.save(request, flow);
+		}
+		if (modelAndView != null && DUE.equals(modelAndView.getViewName())) {
+			modelAndView.setViewName(StepNavigator.redirectToDue(flow, clock.instant()));
 		}
 	}
 

@@ -46,8 +46,7 @@ class CrossTenantTests extends AdminTestSupport {
 
 	@Test
 	void whenAnotherTenantsUserIsChangedByIdThenNothingChangesAndEachTryIsAudited() throws Exception {
-		jdbc.sql("update directory_user set locked = true where user_id = 'lucy@contoso.example'").update();
-		UserAccount lucy = user("lucy@contoso.example");
+		UserAccount lucy = user(dev.sspr.TestUsers.in(jdbc).contoso().locked().create());
 		UserAccount alex = user("alex@contoso.example");
 		int alexAnswers = questions.count(alex.id());
 		long foreign = auditCount("ADMIN_FOREIGN_ID");
@@ -60,10 +59,9 @@ class CrossTenantTests extends AdminTestSupport {
 				.andExpect(status().isNotFound());
 
 		assertThat(user("alex@contoso.example")).isEqualTo(alex);
-		assertThat(user("lucy@contoso.example").locked()).isTrue();
+		assertThat(user(lucy.userId()).locked()).isTrue();
 		assertThat(questions.count(alex.id())).isEqualTo(alexAnswers);
 		assertThat(auditCount("ADMIN_FOREIGN_ID")).isEqualTo(foreign + 3);
-		jdbc.sql("update directory_user set locked = false where user_id = 'lucy@contoso.example'").update();
 	}
 
 	@Test

@@ -42,7 +42,8 @@ class RegistrationBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void whenNewUserRegistersEverythingThenTheyCanResetWithTwoOfThem() {
-		String user = "nora@contoso.example";
+		// A new user like the demo's Nora: nothing registered, and never confirmed.
+		String user = dev.sspr.TestUsers.in(jdbc).contoso().neverConfirmed().create();
 		String newPassword = "Kapadokya-Balonları-2026";
 		try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
 				.setLocale("tr-TR").setViewportSize(420, 900))) {

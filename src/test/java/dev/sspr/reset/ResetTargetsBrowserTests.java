@@ -40,6 +40,9 @@ class ResetTargetsBrowserTests extends BrowserTestSupport {
 	@Autowired
 	TenantBranding branding;
 
+	@Autowired
+	dev.sspr.policy.PolicyUpdates policies;
+
 	@BeforeEach
 	void cleanSlate() {
 		CleanSlate.restore(jdbc, throttle, outbox);
@@ -149,6 +152,7 @@ class ResetTargetsBrowserTests extends BrowserTestSupport {
 	@Test
 	void whenTenantHasLightBrandColourThenFocusRingsStillContrast() {
 		long contoso = jdbc.sql("select id from tenant where name = 'contoso'").query(Long.class).single();
+		dev.sspr.DemoTenants demoTenants = dev.sspr.DemoTenants.remember(jdbc, policies, branding);
 		TenantInfo saved = branding.tenant(contoso).orElseThrow();
 		String mailFrom = branding.mailFrom(contoso).orElse(null);
 		branding.customize(contoso, new TenantBranding.Customization(saved.helpdeskUrl(), saved.helpdeskEmail(), "#ffd700",
@@ -167,8 +171,7 @@ class ResetTargetsBrowserTests extends BrowserTestSupport {
 			assertRingOn(page, 0xffd700);
 		}
 		finally {
-			branding.customize(contoso, new TenantBranding.Customization(saved.helpdeskUrl(), saved.helpdeskEmail(),
-					saved.brandColor(), mailFrom));
+			demoTenants.restore();
 		}
 	}
 

@@ -47,11 +47,7 @@ abstract class ResetWebTestSupport {
 	 * whose codes {@link MockJourney#appCode} gives: for tests that reset or change the user.
 	 */
 	String fabrikamUserWithApp() {
-		String userId = dev.sspr.TestUsers.in(jdbc).fabrikam().create();
-		long pk = jdbc.sql("select id from directory_user where user_id = ?").param(userId).query(Long.class).single();
-		authenticatorApps.register(pk, new org.apache.commons.codec.binary.Base32().decode(dev.sspr.DemoUsers.AUTHENTICATOR_SECRET),
-				true);
-		return userId;
+		return dev.sspr.TestUsers.in(jdbc).fabrikam().withDemoAuthenticatorApp(authenticatorApps).create();
 	}
 
 	MockJourney journey(String language) {

@@ -43,14 +43,15 @@ final class TestDirectory implements AutoCloseable {
 	}
 
 	LdapProperties properties(Dialect dialect) {
-		return properties(dialect, "(objectClass=inetOrgPerson)", BIND_PASSWORD, Duration.ofSeconds(1), Duration.ofSeconds(2));
+		// Generous: a busy machine must not turn a slow answer into a timeout or a "slow" state.
+		return properties(dialect, "(objectClass=inetOrgPerson)", BIND_PASSWORD, Duration.ofSeconds(30), Duration.ofSeconds(30));
 	}
 
 	LdapProperties properties(Dialect dialect, String userFilter, String bindPassword, Duration responseTimeout,
 			Duration slowThreshold) {
 		return new LdapProperties("ldap://127.0.0.1:" + port(), false, true, BIND_DN, bindPassword, BASE_DN, userFilter,
 				"mail", "(objectClass=groupOfNames)", dialect, "example", PasswordSource.PASSWORD_HASH_SYNC,
-				Duration.ofSeconds(1), responseTimeout, Duration.ZERO, slowThreshold, new LdapProperties.Embedded(false, null));
+				Duration.ofSeconds(30), responseTimeout, Duration.ZERO, slowThreshold, new LdapProperties.Embedded(false, null));
 	}
 
 	LdapDirectory directory(LdapProperties properties) {

@@ -45,7 +45,7 @@ class WritebackStatusTests {
 	@Test
 	void whenNoUserMatchesTheFilterThenCannotCheck() throws Exception {
 		assertThat(check(directory().properties(Dialect.OPENLDAP, "(objectClass=nobodyHere)", TestDirectory.BIND_PASSWORD,
-				Duration.ofSeconds(1), Duration.ofSeconds(2)))).isEqualTo(State.CANNOT_CHECK);
+				Duration.ofSeconds(30), Duration.ofSeconds(30)))).isEqualTo(State.CANNOT_CHECK);
 	}
 
 	@Test
@@ -58,8 +58,8 @@ class WritebackStatusTests {
 	@Test
 	void whenTheServiceAccountsPasswordIsWrongOrTheDialectDoesNotMatchThenNotConfigured() throws Exception {
 		TestDirectory test = directory();
-		assertThat(check(test.properties(Dialect.OPENLDAP, "(objectClass=inetOrgPerson)", "wrong", Duration.ofSeconds(1),
-				Duration.ofSeconds(2)))).isEqualTo(State.NOT_CONFIGURED);
+		assertThat(check(test.properties(Dialect.OPENLDAP, "(objectClass=inetOrgPerson)", "wrong", Duration.ofSeconds(30),
+				Duration.ofSeconds(30)))).isEqualTo(State.NOT_CONFIGURED);
 		// An OpenLDAP-style server is not Active Directory.
 		assertThat(check(test.properties(Dialect.ACTIVE_DIRECTORY))).isEqualTo(State.NOT_CONFIGURED);
 		assertThat(check(new LdapProperties(null, false, false, null, null, null, "(objectClass=*)", "mail",
@@ -71,6 +71,6 @@ class WritebackStatusTests {
 	@Test
 	void whenTheChecksTakeLongerThanTheThresholdThenTemporaryProblem() throws Exception {
 		assertThat(check(directory().properties(Dialect.OPENLDAP, "(objectClass=inetOrgPerson)", TestDirectory.BIND_PASSWORD,
-				Duration.ofSeconds(1), Duration.ZERO))).isEqualTo(State.TEMPORARY_PROBLEM);
+				Duration.ofSeconds(30), Duration.ZERO))).isEqualTo(State.TEMPORARY_PROBLEM);
 	}
 }
