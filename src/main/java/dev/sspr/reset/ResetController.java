@@ -12,6 +12,7 @@ import dev.sspr.reset.ResetService.Identification;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -53,12 +54,12 @@ class ResetController {
 	/** The verify page, whichever point of it is due. */
 	private static final String VERIFY_PAGE = "redirect:/reset/verify";
 
-	private static final String DUE = ResetStepInterceptor.DUE;
-
 	private final ResetService service;
+	private final Clock clock;
 
-	ResetController(ResetService service) {
+	ResetController(ResetService service, Clock clock) {
 		this.service = service;
+		this.clock = clock;
 	}
 
 	@InitBinder
@@ -91,7 +92,7 @@ class ResetController {
 		return switch (identified.result().status()) {
 			case OK -> {
 				FlowStore.start(request, identified.flow());
-				yield DUE;
+				yield due(identified.flow());
 			}
 			case THROTTLED -> {
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -135,7 +136,7 @@ class ResetController {
 	String processMethod(@Valid @ModelAttribute("methodForm") MethodForm form, BindingResult result, ResetFlow flow,
 			RedirectAttributes flash) {
 		if (!result.hasErrors() && reject(result, service.chooseMethod(flow, form.method()))) {
-			return DUE;
+			return due(flow);
 		}
 		return WrongEntry.retry(Step.METHOD, result, new MethodForm(null), flash);
 	}
@@ -165,7 +166,7 @@ class ResetController {
 			ResetFlow flow, HttpServletRequest request, Locale locale, RedirectAttributes flash) {
 		if (!result.hasErrors()
 				&& reject(result, service.confirmDestination(flow, form.destination(), locale, request.getRemoteAddr()))) {
-			return DUE;
+			return due(flow);
 		}
 		// Not echoed: the page shows only the masked destination it showed before.
 		return WrongEntry.retry(Step.CONFIRM_DESTINATION, result, new DestinationForm(""), flash);
@@ -176,7 +177,7 @@ class ResetController {
 	String processCode(@Valid @ModelAttribute("codeForm") CodeForm form, BindingResult result, ResetFlow flow,
 			HttpServletRequest request, RedirectAttributes flash) {
 		if (!result.hasErrors()) {
-			String next = settle(service.verifyCode(flow, form.code(), request.getRemoteAddr()), result, flash);
+			String next = settle(service.verifyCode(flow, form.code(), request.getRemoteAddr()), result, flow, flash);
 			if (next != null) {
 				return next;
 			}
@@ -194,7 +195,7 @@ class ResetController {
 		BindingResult result = new BeanPropertyBindingResult(form, "answersForm");
 		form.validate(result);
 		if (!result.hasErrors()) {
-			String next = settle(service.verifyAnswers(flow, form.answers(), request.getRemoteAddr()), result, flash);
+			String next = settle(service.verifyAnswers(flow, form.answers(), request.getRemoteAddr()), result, flow, flash);
 			if (next != null) {
 				return next;
 			}
@@ -208,7 +209,7 @@ class ResetController {
 	String processNotification(ResetFlow flow, HttpServletRequest request, RedirectAttributes flash) {
 		ActionResult outcome = service.verifyNotification(flow, request.getRemoteAddr());
 		if (outcome.status() != ActionResult.Status.FIELD_ERROR) {
-			return settle(outcome, null, flash);
+			return settle(outcome, null, flow, flash);
 		}
 		flash.addFlashAttribute("approvalError", outcome.messageKey());
 		return VERIFY_PAGE;
@@ -226,7 +227,7 @@ class ResetController {
 			Step.AWAIT_APPROVAL, Step.AWAIT_CALL })
 	String processCancel(ResetFlow flow) {
 		service.cancelChallenge(flow);
-		return DUE;
+		return due(flow);
 	}
 
 	@GetMapping("/password")
@@ -246,7 +247,7 @@ class ResetController {
 			List<PasswordViolation> violations = service.resetPassword(flow, form.newPassword(),
 					form.confirmPassword() == null ? "" : form.confirmPassword(), request.getRemoteAddr());
 			if (violations.isEmpty()) {
-				return DUE;
+				return due(flow);
 			}
 			for (PasswordViolation violation : violations) {
 				String field = violation.messageKey().equals("password.rule.mismatch") ? "confirmPassword" : "newPassword";
@@ -264,7 +265,7 @@ class ResetController {
 		if (outcome.status() == ActionResult.Status.FIELD_ERROR) {
 			flash.addFlashAttribute("unlockError", outcome.messageKey());
 		}
-		return DUE;
+		return due(flow);
 	}
 
 	@GetMapping("/done")
@@ -280,8 +281,13 @@ class ResetController {
 	 */
 	@GetMapping({ "/verify/destination", "/verify/code", "/verify/answers", "/verify/notification", "/verify/resend",
 			"/verify/cancel" })
-	String showDueStep() {
-		return DUE;
+	String showDueStep(HttpServletRequest request) {
+		return due(FlowStore.current(request));
+	}
+
+	/** The step due after an action. */
+	private String due(ResetFlow flow) {
+		return StepNavigator.redirectToDue(flow, clock.instant());
 	}
 
 	/** True when the action went through; otherwise its message is put beside its field. */
@@ -294,9 +300,9 @@ class ResetController {
 	}
 
 	/** A proof's outcome: the due step, the try-later page after a redirect, or null to show the message. */
-	private static String settle(ActionResult outcome, BindingResult result, RedirectAttributes flash) {
+	private String settle(ActionResult outcome, BindingResult result, ResetFlow flow, RedirectAttributes flash) {
 		return switch (outcome.status()) {
-			case OK -> DUE;
+			case OK -> due(flow);
 			case THROTTLED -> {
 				// Told on the verify page's GET, so that reload and back do not post again either.
 				flash.addFlashAttribute(THROTTLED, Boolean.TRUE);

@@ -15,14 +15,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The wizard's plumbing, once for every handler: the step check of {@link ResetStep} (a request for
- * a step that is not due goes to the one that is), the flow as a handler argument, the flow saved
- * after the handler so that a session kept outside the JVM sees every change, and {@link #DUE}
- * turned into the redirect to the step due after the handler's action.
+ * a step that is not due goes to the one that is), the flow as a handler argument, and the flow
+ * saved after the handler so that a session kept outside the JVM sees every change.
  */
 final class ResetStepInterceptor implements HandlerInterceptor, HandlerMethodArgumentResolver {
-
-	/** What a handler returns for "the step that is due now": the redirect is filled in after it ran. */
-	static final String DUE = "reset:due";
 
 	private static final String FLOW = ResetStepInterceptor.class.getName() + ".flow";
 
@@ -52,12 +48,8 @@ final class ResetStepInterceptor implements HandlerInterceptor, HandlerMethodArg
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView modelAndView) {
-		ResetFlow flow = request.getAttribute(FLOW) instanceof ResetFlow handled ? handled : FlowStore.current(request);
-		if (request.getAttribute(FLOW) != null) {
+		if (request.getAttribute(FLOW) instanceof ResetFlow flow) {
 			FlowStore.save(request, flow);
-		}
-		if (modelAndView != null && DUE.equals(modelAndView.getViewName())) {
-			modelAndView.setViewName(StepNavigator.redirectToDue(flow, clock.instant()));
 		}
 	}
 
