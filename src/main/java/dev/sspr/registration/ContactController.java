@@ -12,7 +12,6 @@ import dev.sspr.verification.Check;
 import dev.sspr.verification.CodeRequest;
 import dev.sspr.verification.OneTimeCodes;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.security.SecureRandom;
@@ -24,9 +23,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Registering an authentication email or phone (R-20): proved by a code sent to it. Replacing one

@@ -1,11 +1,11 @@
 package dev.sspr.admin;
 
-import dev.sspr.DemoTenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.sspr.BrowserTestSupport;
+import dev.sspr.DemoTenants;
 import dev.sspr.DemoUsers;
 import dev.sspr.directory.TenantBranding;
 import dev.sspr.policy.PolicyUpdates;

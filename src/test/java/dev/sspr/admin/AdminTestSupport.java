@@ -1,9 +1,9 @@
 package dev.sspr.admin;
 
-import dev.sspr.DemoTenants;
-import dev.sspr.PortalTest;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
+import dev.sspr.DemoTenants;
+import dev.sspr.PortalTest;
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.TenantBranding;
 import dev.sspr.directory.UserAccount;

@@ -1,6 +1,5 @@
 package dev.sspr.directory;
 
-import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -8,6 +7,7 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import dev.sspr.PortalTest;
 import dev.sspr.directory.ldap.EmbeddedLdapServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,8 +1,8 @@
 package dev.sspr.notification;
 
-import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sspr.PortalTest;
 import dev.sspr.delivery.Channel;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.delivery.OutgoingMessage;

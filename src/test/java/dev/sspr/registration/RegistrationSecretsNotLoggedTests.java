@@ -1,12 +1,12 @@
 package dev.sspr.registration;
 
-import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.sspr.DemoUsers;
+import dev.sspr.PortalTest;
 import dev.sspr.TestUsers;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.throttle.Throttle;

@@ -1,6 +1,5 @@
 package dev.sspr.registration;
 
-import dev.sspr.PortalServerTest;
 import static dev.sspr.HttpTestClient.cookie;
 import static dev.sspr.HttpTestClient.enc;
 import static dev.sspr.HttpTestClient.token;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sspr.DemoUsers;
 import dev.sspr.HttpTestClient;
+import dev.sspr.PortalServerTest;
 import dev.sspr.TestCaptcha;
 import dev.sspr.TestUsers;
 import java.net.http.HttpResponse;

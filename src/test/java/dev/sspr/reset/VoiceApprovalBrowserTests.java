@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.sspr.BrowserTestSupport;
+import dev.sspr.DeliveryTest;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.throttle.Throttle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import dev.sspr.DeliveryTest;
 
 /**
  * A call that asks for # in a real browser: the user picks "call my mobile phone", types the number,

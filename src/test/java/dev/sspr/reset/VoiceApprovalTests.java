@@ -3,6 +3,7 @@ package dev.sspr.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.sspr.DeliveryTest;
 import dev.sspr.delivery.CallbackSignatures;
 import dev.sspr.delivery.Channel;
 import dev.sspr.delivery.OutgoingMessage;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import dev.sspr.DeliveryTest;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 

@@ -1,9 +1,9 @@
 package dev.sspr.verification;
 
-import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sspr.PortalTest;
 import dev.sspr.TestUsers;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.policy.MethodKind;

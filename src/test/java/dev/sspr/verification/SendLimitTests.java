@@ -1,8 +1,8 @@
 package dev.sspr.verification;
 
-import dev.sspr.PortalTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sspr.PortalTest;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.throttle.Throttle;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.sspr.web;
 
-import dev.sspr.PortalServerTest;
 import static dev.sspr.HttpTestClient.cookie;
 import static dev.sspr.HttpTestClient.enc;
 import static dev.sspr.HttpTestClient.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sspr.HttpTestClient;
+import dev.sspr.PortalServerTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
