@@ -33,6 +33,7 @@ for k, (t, n, c) in sorted(groups.items(), key=lambda kv: -kv[1][0]):
 print(f"{'Surefire total':38} {sum(c for _,_,c in groups.values()):7d} {sum(n for _,n,_ in groups.values()):6d} {total:8.1f}")
 for path in glob.glob(os.path.join(target, 'failsafe-reports', 'TEST-*.xml')):
     text = open(path, encoding='utf-8').read()
-    m = re.search(r'time="([0-9.]+)"', text)
-    print(f"{'packaged jar (Failsafe)':38} {1:7d} {int(re.search(r'tests=.(\d+)', text).group(1)):6d} {float(m.group(1)):8.1f}")
+    seconds = float(re.search(r'time="([0-9.]+)"', text).group(1))
+    count = int(re.search(r'tests="([0-9]+)"', text).group(1))
+    print(f"{'packaged jar (Failsafe)':38} {1:7d} {count:6d} {seconds:8.1f}")
 PY

@@ -151,9 +151,6 @@ class ContactController {
 		return "redirect:/security-info?saved";
 	}
 
-
-
-
 	private static String destinationProblem(String kind, String destination) {
 		String value = destination.strip();
 		if (value.isEmpty()) {
@@ -181,7 +178,6 @@ class ContactController {
 		model.addAttribute("error", error);
 		return VIEW;
 	}
-
 
 	private byte[] randomBytes() {
 		byte[] bytes = new byte[16];

@@ -99,7 +99,7 @@ class ResetController {
 				yield VIEW_TRY_LATER;
 			}
 			case FIELD_ERROR -> {
-				reject(result, identified.result());
+				result.rejectValue(identified.result().field(), identified.result().messageKey());
 				yield VIEW_IDENTIFY;
 			}
 		};
@@ -135,7 +135,7 @@ class ResetController {
 	@ResetStep(Step.METHOD)
 	String processMethod(@Valid @ModelAttribute("methodForm") MethodForm form, BindingResult result, ResetFlow flow,
 			RedirectAttributes flash) {
-		if (!result.hasErrors() && reject(result, service.chooseMethod(flow, form.method()))) {
+		if (!result.hasErrors() && accepted(result, service.chooseMethod(flow, form.method()))) {
 			return due(flow);
 		}
 		return WrongEntry.retry(Step.METHOD, result, new MethodForm(null), flash);
@@ -165,7 +165,7 @@ class ResetController {
 	String processDestination(@Valid @ModelAttribute("destinationForm") DestinationForm form, BindingResult result,
 			ResetFlow flow, HttpServletRequest request, Locale locale, RedirectAttributes flash) {
 		if (!result.hasErrors()
-				&& reject(result, service.confirmDestination(flow, form.destination(), locale, request.getRemoteAddr()))) {
+				&& accepted(result, service.confirmDestination(flow, form.destination(), locale, request.getRemoteAddr()))) {
 			return due(flow);
 		}
 		// Not echoed: the page shows only the masked destination it showed before.
@@ -291,7 +291,7 @@ class ResetController {
 	}
 
 	/** True when the action went through; otherwise its message is put beside its field. */
-	private static boolean reject(BindingResult result, ActionResult outcome) {
+	private static boolean accepted(BindingResult result, ActionResult outcome) {
 		if (outcome.status() == ActionResult.Status.FIELD_ERROR) {
 			result.rejectValue(outcome.field(), outcome.messageKey(), outcome.arguments(), null);
 			return false;

@@ -365,6 +365,35 @@ class SecurityInfoTests {
 	}
 
 	@Test
+	void whenReplacingQuestionsOrTheAppAfterFiveMinutesThenPasswordAgainAndNothingChanges() throws Exception {
+		String user = TestUsers.in(jdbc).contoso().withQuestions("q01", "q02", "q03").create();
+		long pk = directory.findUser(user).orElseThrow().id();
+		apps.register(pk, new byte[20], true);
+		MockHttpSession session = signIn(user, DemoUsers.CONTOSO_PASSWORD);
+		List<AskedQuestion> before = questions.registered(pk);
+		clock.advance(java.time.Duration.ofMinutes(6));
+
+		assertThat(body(mvc.perform(get("/security-info/questions").session(session)).andReturn()))
+				.contains("name=\"password\"", "/security-info/questions/reauth");
+		assertThat(body(saveQuestions(session, List.of("q04", "q05", "q06"), List.of("Riga", "Ogre", "Cesis"), true)))
+				.contains("name=\"password\"");
+		assertThat(questions.registered(pk)).isEqualTo(before);
+		assertThat(body(mvc.perform(post("/security-info/app/start").session(session).with(csrf())).andReturn()))
+				.contains("name=\"password\"", "/security-info/app/reauth");
+		assertThat(apps.hasActiveApp(pk)).isTrue();
+	}
+
+	@Test
+	void whenAddingTheFirstQuestionsAfterFiveMinutesThenNoPasswordAgain() throws Exception {
+		String user = TestUsers.in(jdbc).contoso().create();
+		MockHttpSession session = signIn(user, DemoUsers.CONTOSO_PASSWORD);
+		clock.advance(java.time.Duration.ofMinutes(6));
+
+		assertThat(saveQuestions(session, List.of("q04", "q05", "q06"), List.of("Riga", "Ogre", "Cesis"), true)
+				.getResponse().getRedirectedUrl()).isEqualTo("/security-info?saved");
+	}
+
+	@Test
 	void whenContactIsBadThenMessageBesideFieldAndNothingSent() throws Exception {
 		outbox.clear();
 		MockHttpSession session = signIn(dev.sspr.TestUsers.in(jdbc).contoso().create(), DemoUsers.CONTOSO_PASSWORD);
