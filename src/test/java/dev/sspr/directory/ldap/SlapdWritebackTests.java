@@ -135,8 +135,10 @@ class SlapdWritebackTests {
 	}
 
 	@Test
-	void whenTheStatusIsCheckedThenSlapdWithPasswordModifyIsWorking() {
-		WritebackStatus.Report report = new WritebackStatus(directory, java.time.Clock.systemUTC()).check();
+	void whenTheStatusIsCheckedThenSlapdWithPasswordModifyIsWorking() throws Exception {
+		// The check reads one user: this test brings its own rather than rely on another having run first.
+		slapd.addUser("tove", "tove@fabrikam.example", "Tove-Password-1", false);
+		WritebackStatus.Report report = new WritebackStatus(directory, new dev.sspr.TestClock()).check();
 		assertThat(report.state()).isEqualTo(WritebackStatus.State.WORKING);
 		assertThat(report.latency()).isPositive();
 	}
