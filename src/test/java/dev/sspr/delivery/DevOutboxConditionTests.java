@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class DevOutboxConditionTests {
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
-			.withBean(Clock.class, Clock::systemUTC)
+			.withBean(Clock.class, dev.sspr.TestClock::new)
 			.withUserConfiguration(DevOutbox.class, DevOutboxController.class);
 
 	@Test

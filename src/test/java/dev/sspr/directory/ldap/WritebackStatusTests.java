@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sspr.directory.PasswordSource;
 import dev.sspr.directory.ldap.WritebackStatus.State;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class WritebackStatusTests {
 	}
 
 	State check(LdapProperties properties) {
-		return new WritebackStatus(new LdapDirectory(properties, null), Clock.systemUTC()).check().state();
+		return new WritebackStatus(new LdapDirectory(properties, null), new dev.sspr.TestClock()).check().state();
 	}
 
 	TestDirectory directory() throws Exception {
