@@ -12,9 +12,9 @@ import org.springframework.validation.Errors;
  * offered, as tags. Every language ticked is stored as "all", so that languages added later are
  * offered too.
  */
-record LanguagesForm(String defaultLanguage, List<String> offered) {
+public record LanguagesForm(String defaultLanguage, List<String> offered) {
 
-	LanguagesForm {
+	public LanguagesForm {
 		offered = offered == null ? List.of() : offered.stream().filter(Objects::nonNull).toList();
 	}
 
@@ -36,7 +36,7 @@ record LanguagesForm(String defaultLanguage, List<String> offered) {
 		}
 	}
 
-	boolean offers(String tag) {
+	public boolean offers(String tag) {
 		return offered.contains(tag);
 	}
 
