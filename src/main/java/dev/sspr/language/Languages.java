@@ -26,48 +26,47 @@ public final class Languages {
 
 	static {
 		Collator collator = Collator.getInstance(Locale.ROOT);
-		ALL = Stream.of(ENGLISH
-				, new Language("tr", "Türkçe", false)
-				, new Language("lv", "Latviešu", false)
-				, new Language("de", "Deutsch", false)
-				, new Language("nl", "Nederlands", false)
-				, new Language("da", "Dansk", false)
-				, new Language("sv", "Svenska", false)
-				, new Language("nb", "Norsk bokmål", false)
-				, new Language("fi", "Suomi", false)
-				, new Language("fr", "Français", false)
-				, new Language("es", "Español", false)
-				, new Language("ca", "Català", false)
-				, new Language("it", "Italiano", false)
-				, new Language("pt-BR", "Português (Brasil)", false)
-//				, new Language("pt-PT", "Português (Portugal)", false)
-				, new Language("ro", "Română", false)
-				, new Language("pl", "Polski", false)
-				, new Language("cs", "Čeština", false)
-				, new Language("sk", "Slovenčina", false)
-//				, new Language("hu", "Magyar", false)
-//				, new Language("et", "Eesti", false)
-				, new Language("ru", "Русский", false)
-				, new Language("uk", "Українська", false)
-				, new Language("bg", "Български", false)
-				, new Language("kk", "Қазақ тілі", false)
-				, new Language("lt", "Lietuvių", false)
-				, new Language("hr", "Hrvatski", false)
-				, new Language("sl", "Slovenščina", false)
-				, new Language("sr-Latn", "Srpski (latinica)", false)
-				, new Language("el", "Ελληνικά", false)
-				, new Language("id", "Bahasa Indonesia", false)
-//				, new Language("ms", "Bahasa Melayu", false)
-				, new Language("ja", "日本語", false)
-				, new Language("ko", "한국어", false)
-				, new Language("zh-CN", "中文（简体）", false)
-				, new Language("zh-TW", "中文（繁體）", false)
-				, new Language("vi", "Tiếng Việt", false)
-				, new Language("ar", "العربية", true)
-				, new Language("he", "עברית", true)
-				, new Language("hi", "हिन्दी", false)
-				, new Language("th", "ไทย", false)
-				)
+		ALL = Stream.of(ENGLISH,
+				new Language("tr", "Türkçe", false),
+				new Language("lv", "Latviešu", false),
+				new Language("de", "Deutsch", false),
+				new Language("nl", "Nederlands", false),
+				new Language("da", "Dansk", false),
+				new Language("sv", "Svenska", false),
+				new Language("nb", "Norsk bokmål", false),
+				new Language("fi", "Suomi", false),
+				new Language("fr", "Français", false),
+				new Language("es", "Español", false),
+				new Language("ca", "Català", false),
+				new Language("it", "Italiano", false),
+				new Language("pt-BR", "Português (Brasil)", false),
+				new Language("pt-PT", "Português (Portugal)", false),
+				new Language("ro", "Română", false),
+				new Language("pl", "Polski", false),
+				new Language("cs", "Čeština", false),
+				new Language("sk", "Slovenčina", false),
+				new Language("hu", "Magyar", false),
+				new Language("et", "Eesti", false),
+				new Language("ru", "Русский", false),
+				new Language("uk", "Українська", false),
+				new Language("bg", "Български", false),
+				new Language("kk", "Қазақ тілі", false),
+				new Language("lt", "Lietuvių", false),
+				new Language("hr", "Hrvatski", false),
+				new Language("sl", "Slovenščina", false),
+				new Language("sr-Latn", "Srpski (latinica)", false),
+				new Language("el", "Ελληνικά", false),
+				new Language("id", "Bahasa Indonesia", false),
+				new Language("ms", "Bahasa Melayu", false),
+				new Language("ja", "日本語", false),
+				new Language("ko", "한국어", false),
+				new Language("zh-CN", "中文（简体）", false),
+				new Language("zh-TW", "中文（繁體）", false),
+				new Language("vi", "Tiếng Việt", false),
+				new Language("ar", "العربية", true),
+				new Language("he", "עברית", true),
+				new Language("hi", "हिन्दी", false),
+				new Language("th", "ไทย", false))
 				.sorted(Comparator.comparing(Language::autonym, collator))
 				.toList();
 		BY_TAG = ALL.stream().collect(Collectors.toUnmodifiableMap(l -> l.tag().toLowerCase(Locale.ROOT), Function.identity()));

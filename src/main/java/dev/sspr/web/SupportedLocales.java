@@ -79,7 +79,7 @@ public final class SupportedLocales {
 		List<Range> ranges = new ArrayList<>();
 		String[] parts = languageRanges.split(",", MAX_RANGES + 1);
 		for (int i = 0; i < Math.min(parts.length, MAX_RANGES); i++) {
-			String[] bits = parts[i].split(";");
+			String[] bits = parts[i].split(";", -1);
 			double weight = weight(bits);
 			Optional<Language> language = language(bits[0].strip());
 			if (weight > 0 && language.isPresent()) {

@@ -34,7 +34,7 @@ class SupportedLocalesTests {
 	}
 
 	@ParameterizedTest(name = "{0} → English")
-	@CsvSource(delimiter = '|', value = { "''", "xx", "*", "fa-IR", "de;q=0", "<script>", "1234", "-", "zh-", ";q=1" })
+	@CsvSource(delimiter = '|', value = { "''", "xx", "*", "fa-IR", "de;q=0", "<script>", "1234", "-", "zh-", ";q=1", ";;;,,,q=", ";", ",", "de;;q=0" })
 	void whenNothingSupportedIsAskedForThenEnglish(String asked) {
 		assertThat(SupportedLocales.match(asked)).isEqualTo(SupportedLocales.FALLBACK);
 	}
