@@ -4,12 +4,16 @@ import dev.sspr.audit.AdminAction;
 import dev.sspr.directory.TenantBranding;
 import dev.sspr.directory.TenantBranding.Customization;
 import dev.sspr.directory.TenantInfo;
+import dev.sspr.directory.TenantLanguages;
 import dev.sspr.input.PlainText;
+import dev.sspr.language.Language;
+import dev.sspr.language.Languages;
 import dev.sspr.registration.SignedInUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,7 +29,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Customization (R-52): the helpdesk link or email shown on every "contact your administrator"
- * page, the brand colour and the logo of the tenant's end-user pages.
+ * page, the brand colour and the logo of the tenant's end-user pages, and the languages offered
+ * to the tenant's users with the default one (R-10).
  */
 @Controller
 class CustomizationController {
@@ -67,23 +72,27 @@ class CustomizationController {
 	}
 
 	private final TenantBranding branding;
+	private final TenantLanguages languages;
 	private final ApplicationEventPublisher events;
 
-	CustomizationController(TenantBranding branding, ApplicationEventPublisher events) {
+	CustomizationController(TenantBranding branding, TenantLanguages languages, ApplicationEventPublisher events) {
 		this.branding = branding;
+		this.languages = languages;
 		this.events = events;
 	}
 
 	@GetMapping("/admin/customization")
 	String initCustomization(@AuthenticationPrincipal SignedInUser admin, Model model) {
 		model.addAttribute("customizationForm", form(admin));
+		model.addAttribute("languagesForm", LanguagesForm.of(languages.of(admin.tenantId())));
 		return VIEW;
 	}
 
 	@PostMapping("/admin/customization")
 	String processCustomization(@AuthenticationPrincipal SignedInUser admin,
-			@Valid @ModelAttribute CustomizationForm customizationForm, BindingResult result) {
+			@Valid @ModelAttribute CustomizationForm customizationForm, BindingResult result, Model model) {
 		if (result.hasErrors()) {
+			model.addAttribute("languagesForm", LanguagesForm.of(languages.of(admin.tenantId())));
 			return VIEW;
 		}
 		TenantInfo before = tenant(admin);
@@ -107,6 +116,7 @@ class CustomizationController {
 		LogoCheck.Result check = tooLarge ? LogoCheck.Result.refused(LogoCheck.TOO_LARGE) : LogoCheck.check(bytes);
 		if (!check.accepted()) {
 			model.addAttribute("customizationForm", form(admin));
+			model.addAttribute("languagesForm", LanguagesForm.of(languages.of(admin.tenantId())));
 			model.addAttribute("logoError", check.errorKey());
 			events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_LOGO_CHANGED, admin.tenantId(), admin.userId(), null,
 					false, check.errorKey()));
@@ -116,6 +126,23 @@ class CustomizationController {
 		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_LOGO_CHANGED, admin.tenantId(), admin.userId(), null,
 				true, check.contentType() + ", " + bytes.length + " bytes"));
 		return "redirect:/admin/customization?logoSaved";
+	}
+
+	@PostMapping("/admin/customization/languages")
+	String processLanguages(@AuthenticationPrincipal SignedInUser admin, @ModelAttribute LanguagesForm languagesForm,
+			BindingResult result, Model model) {
+		languagesForm.validate(result);
+		if (result.hasErrors()) {
+			model.addAttribute("customizationForm", form(admin));
+			return VIEW;
+		}
+		TenantLanguages.Settings before = languages.of(admin.tenantId());
+		TenantLanguages.Settings after = languagesForm.toSettings();
+		languages.save(admin.tenantId(), after);
+		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_CUSTOMIZATION_CHANGED, admin.tenantId(), admin.userId(),
+				null, true, change("defaultLanguage", before.defaultLanguage(), after.defaultLanguage())
+						+ change("offeredLanguages", describe(before), describe(after))));
+		return "redirect:/admin/customization?languagesSaved";
 	}
 
 	@PostMapping("/admin/customization/logo/remove")
@@ -130,9 +157,19 @@ class CustomizationController {
 		return CustomizationForm.of(tenant(admin), branding.mailFrom(admin.tenantId()).orElse(null));
 	}
 
+	/** Every language the portal speaks, each in its own name, for the languages form. */
+	@ModelAttribute("languageChoices")
+	List<Language> languageChoices() {
+		return Languages.ALL;
+	}
+
 	@ModelAttribute("tenant")
 	TenantInfo tenant(@AuthenticationPrincipal SignedInUser admin) {
 		return branding.tenant(admin.tenantId()).orElseThrow();
+	}
+
+	private static String describe(TenantLanguages.Settings settings) {
+		return settings.offered().isEmpty() ? "all" : String.join(",", settings.offered());
 	}
 
 	private static String change(String name, String before, String after) {

@@ -1,5 +1,6 @@
 package dev.sspr.delivery;
 
+import dev.sspr.language.Languages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ import org.thymeleaf.context.Context;
  * Renders messages from the message bundles in the recipient's language (R-53): emails as plain
  * text and as HTML (the {@code mail/message} template) with the organization's name and helpdesk
  * contact, texts and call scripts as plain text. No message but a code message carries a secret.
+ * In Arabic and Hebrew the HTML runs right to left; the message source isolates every argument (a
+ * code, an address) so that it keeps left-to-right order inside the sentence, in the plain text too.
  */
 @Component
 public final class MessageComposer {
@@ -98,7 +101,8 @@ public final class MessageComposer {
 		context.setVariable("lines", Arrays.stream(body.split("\n")).filter(l -> !l.isBlank()).toList());
 		context.setVariable("code", code);
 		context.setVariable("footer", footer);
-		context.setVariable("lang", locale.getLanguage());
+		context.setVariable("lang", Languages.of(locale).tag());
+		context.setVariable("dir", Languages.rightToLeft(locale) ? "rtl" : "ltr");
 		// The logo travels inside the mail (cid:logo), attached when it is sent: no image from the web.
 		context.setVariable("logo", letterhead.mailLogo());
 		String html = templates.process("mail/message", context);

@@ -5,12 +5,14 @@ import dev.sspr.directory.TenantInfo;
 import dev.sspr.registration.SignedInUser;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the layout needs on every page: where the language links point, the page language, the tenant's branding. */
+/**
+ * What the layout needs on every page: where the language picker points and the tenant's branding. The page's
+ * language, its direction and the languages offered come from {@link LanguageInterceptor}, once the tenant is known.
+ */
 @ControllerAdvice
 class LayoutModelAdvice {
 
@@ -39,10 +41,5 @@ class LayoutModelAdvice {
 	@ModelAttribute("signedInTenant")
 	TenantInfo signedInTenant(@AuthenticationPrincipal Object principal) {
 		return principal instanceof SignedInUser user ? branding.tenant(user.tenantId()).orElse(null) : null;
-	}
-
-	@ModelAttribute("pageLanguage")
-	String pageLanguage(Locale locale) {
-		return locale.toLanguageTag();
 	}
 }

@@ -1,7 +1,10 @@
 package dev.sspr.web;
 
+import dev.sspr.directory.TenantLanguages;
+import dev.sspr.language.PortalMessageSource;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +30,18 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * The portal's messages, with text arguments isolated in right-to-left languages (replaces Spring
+	 * Boot's message source, whose settings it takes over).
+	 */
 	@Bean
-	LocaleResolver localeResolver() {
-		return new MarketLocaleResolver();
+	MessageSource messageSource() {
+		return new PortalMessageSource();
+	}
+
+	@Bean
+	LocaleResolver localeResolver(TenantLanguages tenantLanguages) {
+		return new MarketLocaleResolver(tenantLanguages);
 	}
 
 	@Override
@@ -38,6 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		market.setParamName("mkt");
 		market.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(market);
+		registry.addInterceptor(new LanguageInterceptor());
 	}
 
 	@Override

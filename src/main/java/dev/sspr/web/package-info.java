@@ -3,5 +3,5 @@
  * resolution with {@code ?mkt=} (R-10), the layout's shared model, and error pages that never
  * show a stack trace.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = { "registration", "directory" })
+@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = { "registration", "directory", "language" })
 package dev.sspr.web;

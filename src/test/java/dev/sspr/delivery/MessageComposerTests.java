@@ -2,6 +2,9 @@ package dev.sspr.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sspr.language.Language;
+import dev.sspr.language.Languages;
+import dev.sspr.language.PortalMessageSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,7 +20,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -35,9 +38,15 @@ class MessageComposerTests {
 	static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 	/** Two sentences sharing this many words in a row say the same thing twice (in other words, in Turkish). */
 	static final int SAME_WORDS = 4;
+	/**
+	 * Elsewhere a little longer: word counts differ between languages (Vietnamese writes a word per
+	 * syllable, Indonesian a phrase where English has a word), so only a longer shared run is a repeat.
+	 */
+	static final int SAME_WORDS_ELSEWHERE = 6;
+	static final Set<String> FIRST_LANGUAGES = Set.of("en", "tr", "lv");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "en", "tr", "lv" })
+	@MethodSource("languages")
 	void whenSecurityInfoChangedThenNotMeLineOnceInTextAndInHtml(String language) {
 		Locale locale = Locale.forLanguageTag(language);
 		OutgoingMessage mail = COMPOSER.contactChanged("old@mail.example", TENANT, "Contoso", locale);
@@ -46,9 +55,13 @@ class MessageComposerTests {
 		assertThat(occurrences(htmlText(mail.html()), notMe)).as("HTML").isEqualTo(1);
 	}
 
+	static Stream<String> languages() {
+		return Languages.ALL.stream().map(Language::tag);
+	}
+
 	static Stream<Arguments> everyMessage() {
 		List<Arguments> all = new ArrayList<>();
-		for (String language : List.of("en", "tr", "lv")) {
+		for (String language : Languages.ALL.stream().map(Language::tag).toList()) {
 			Locale locale = Locale.forLanguageTag(language);
 			Duration ten = Duration.ofMinutes(10);
 			all.add(Arguments.of(language + " security info changed", true,
@@ -75,7 +88,7 @@ class MessageComposerTests {
 	@MethodSource("everyMessage")
 	void whenAnyMessageComposedThenEachPartSaysEverythingOnce(String name, boolean notMeExpected,
 			OutgoingMessage message) {
-		Locale locale = Locale.forLanguageTag(name.substring(0, 2));
+		Locale locale = Locale.forLanguageTag(name.substring(0, name.indexOf(' ')));
 		String notMe = MESSAGES.getMessage("message.notMe", null, locale);
 		List<String> parts = new ArrayList<>(List.of(message.body()));
 		if (message.html() != null) {
@@ -90,7 +103,7 @@ class MessageComposerTests {
 			for (int i = 0; i < sentences.size(); i++) {
 				for (int j = i + 1; j < sentences.size(); j++) {
 					assertThat(sharedRun(sentences.get(i), sentences.get(j))).as(name + ": a sentence said twice in\n" + part)
-							.isLessThan(SAME_WORDS);
+							.isLessThan(FIRST_LANGUAGES.contains(locale.toLanguageTag()) ? SAME_WORDS : SAME_WORDS_ELSEWHERE);
 				}
 			}
 		}
@@ -114,7 +127,7 @@ class MessageComposerTests {
 	}
 
 	private static List<String> words(String sentence) {
-		return Arrays.stream(sentence.toLowerCase(Locale.ROOT).split("\\P{L}+")).filter(w -> !w.isEmpty()).toList();
+		return Arrays.stream(sentence.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}]+")).filter(w -> !w.isEmpty()).toList();
 	}
 
 	private static String htmlText(String html) {
@@ -130,16 +143,12 @@ class MessageComposerTests {
 		return count;
 	}
 
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-		source.setBasenames("messages", "questions");
-		source.setDefaultEncoding("UTF-8");
-		source.setFallbackToSystemLocale(false);
-		source.setAlwaysUseMessageFormat(true);
-		return source;
+	/** The portal's own message source: its isolates around arguments are part of what is tested. */
+	static ResourceBundleMessageSource messages() {
+		return new PortalMessageSource();
 	}
 
-	private static SpringTemplateEngine templates() {
+	static SpringTemplateEngine templates() {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/");
 		resolver.setSuffix(".html");
@@ -150,7 +159,7 @@ class MessageComposerTests {
 		return engine;
 	}
 
-	private static org.springframework.beans.factory.ObjectProvider<Letterhead.Source> letterheads() {
+	static org.springframework.beans.factory.ObjectProvider<Letterhead.Source> letterheads() {
 		Letterhead contoso = new Letterhead("Contoso", "https://help.contoso.example", "helpdesk@contoso.example", null,
 				false);
 		Letterhead.Source source = new Letterhead.Source() {

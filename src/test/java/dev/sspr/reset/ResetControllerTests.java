@@ -93,11 +93,11 @@ class ResetControllerTests extends ResetWebTestSupport {
 			"tr-TR, , tr, Hesabınıza geri dönün",
 			"lv-LV, , lv, Atgūstiet piekļuvi savam kontam",
 			"lv, , lv, Atgūstiet piekļuvi savam kontam",
-			"pt-BR, , en, Get back into your account",
-			"'de-DE,tr;q=0.5', , tr, Hesabınıza geri dönün",
+			"fa-IR, , en, Get back into your account",
+			"'fa-IR,tr;q=0.5', , tr, Hesabınıza geri dönün",
 			"en-US, tr-TR, tr, Hesabınıza geri dönün",
 			"tr-TR, lv-LV, lv, Atgūstiet piekļuvi savam kontam",
-			"tr-TR, pt-BR, en, Get back into your account",
+			"tr-TR, fa-IR, en, Get back into your account",
 			"tr-TR, '<x>', tr, Hesabınıza geri dönün" })
 	void whenLanguageRequestedThenBestSupportedOneIsUsed(String acceptLanguage, String mkt, String lang, String heading)
 			throws Exception {

@@ -164,8 +164,8 @@ class ResetTargetsBrowserTests extends BrowserTestSupport {
 			page.focus(".choice input");
 			page.keyboard().press("ArrowDown");
 			assertRingOn(page, 0xffffff);
-			// The language links sit on the brand colour itself.
-			page.focus(".languages a");
+			// The language picker sits on the brand colour itself.
+			page.focus(".languages select");
 			page.keyboard().press("Tab");
 			assertThat(page.evaluate("document.activeElement.closest('.languages') !== null")).isEqualTo(true);
 			assertRingOn(page, 0xffd700);

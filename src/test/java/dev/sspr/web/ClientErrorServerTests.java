@@ -91,9 +91,9 @@ class ClientErrorServerTests {
 			assertThat(page.statusCode()).isEqualTo(404);
 			assertThat(page.body()).contains("lang=\"" + language.substring(0, 2) + "\"");
 		}
-		// An error page's language links lead to the address that failed, not to /error.
-		assertThat(client.get("/nowhere/deeper", null).body()).contains("href=\"/nowhere/deeper?mkt=lv-LV\"")
-				.doesNotContain("/error?mkt");
+		// An error page's language picker leads to the address that failed, not to /error.
+		assertThat(client.get("/nowhere/deeper", null).body()).contains("action=\"/nowhere/deeper\"")
+				.doesNotContain("action=\"/error");
 	}
 
 	@Test

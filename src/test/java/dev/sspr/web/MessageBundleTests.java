@@ -2,6 +2,7 @@ package dev.sspr.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sspr.language.Languages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,16 +26,20 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every language complete, every message well formed, no literal text in a template: the build
- * fails when a bundle lacks a key or a page would show untranslated words.
+ * fails when a bundle of any language in {@link Languages#ALL} lacks a key, leaves one empty or in
+ * English, breaks MessageFormat or uses other arguments than English, or a page would show
+ * untranslated words.
  */
 class MessageBundleTests {
 
 	static final Path TEMPLATES = Path.of("src/main/resources/templates");
 	static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
+	static final Pattern ARGUMENT = Pattern.compile("\\{\\s*(\\d+)");
 	static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 	static final Set<String> USER_VISIBLE_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label", "value",
 			"label", "content");
@@ -47,23 +53,53 @@ class MessageBundleTests {
 		return properties;
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "messages", "questions" })
-	void whenTranslatedThenEveryBundleHasEveryKey(String bundle) throws IOException {
+	/**
+	 * Values that may read as in English: names and codes, and words several languages write the same
+	 * (German "Name" and "Status", Spanish and Italian "No", Croatian and Serbian "Administrator",
+	 * Indonesian "Email", "Logo").
+	 */
+	static final Set<String> SAME_EVERYWHERE = Set.of("OK", "SSPR", "Contoso", "Fabrikam", "Microsoft Authenticator",
+			"SMS", "Email", "E-mail", "Status", "Administrator", "Name", "No", "Logo");
+
+	/** Words a language has borrowed from English and writes the same (Microsoft's Italian says "password"). */
+	static final Map<String, Set<String>> BORROWED = Map.of("it", Set.of("Password"));
+
+	/** Every language but English, each bundle: the test runs over whatever the supported list holds. */
+	static Stream<Arguments> translatedBundles() {
+		return Languages.ALL.stream().filter(language -> !language.equals(Languages.ENGLISH))
+				.flatMap(language -> Stream.of("messages", "questions")
+						.map(bundle -> Arguments.of(bundle, language.bundleSuffix())));
+	}
+
+	@ParameterizedTest(name = "{0}_{1}")
+	@MethodSource("translatedBundles")
+	void whenTranslatedThenEveryKeyIsThereWithTheSameArgumentsAndTranslated(String bundle, String suffix) throws IOException {
 		Properties english = load(bundle);
-		for (String language : List.of("tr", "lv")) {
-			Properties translated = load(bundle + "_" + language);
-			assertThat(new TreeSet<>(translated.stringPropertyNames())).as(bundle + "_" + language)
-					.isEqualTo(new TreeSet<>(english.stringPropertyNames()));
-			for (String key : english.stringPropertyNames()) {
-				assertThat(placeholders(translated.getProperty(key))).as(language + " " + key)
-						.isEqualTo(placeholders(english.getProperty(key)));
+		Properties translated = load(bundle + "_" + suffix);
+		assertThat(new TreeSet<>(translated.stringPropertyNames())).as(bundle + "_" + suffix)
+				.isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+		List<String> same = new ArrayList<>();
+		for (String key : english.stringPropertyNames()) {
+			String value = translated.getProperty(key);
+			assertThat(value).as(suffix + " " + key).isNotBlank();
+			assertThat(arguments(value)).as(suffix + " " + key + ": the same arguments as English")
+					.isEqualTo(arguments(english.getProperty(key)));
+			if (value.equals(english.getProperty(key)) && !SAME_EVERYWHERE.contains(value)
+					&& !BORROWED.getOrDefault(suffix, Set.of()).contains(value)
+					&& value.codePoints().anyMatch(Character::isLetter)) {
+				same.add(key + "=" + value);
 			}
 		}
+		assertThat(same).as(bundle + "_" + suffix + ": values left in English").isEmpty();
+	}
+
+	static Stream<String> everyBundle() {
+		return Stream.concat(Stream.of("messages", "questions"),
+				translatedBundles().map(a -> a.get()[0] + "_" + a.get()[1]));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "messages_tr", "messages_lv", "questions", "questions_tr", "questions_lv" })
+	@MethodSource("everyBundle")
 	void whenFormattedThenEveryMessageIsValidMessageFormat(String bundle) throws IOException {
 		Properties properties = load(bundle);
 		for (String key : properties.stringPropertyNames()) {
@@ -72,7 +108,7 @@ class MessageBundleTests {
 			// Every message goes through MessageFormat, so a lone apostrophe would swallow text.
 			assertThat(LONE_APOSTROPHE.matcher(value).find()).as(bundle + " " + key + " has a lone apostrophe").isFalse();
 			// Numbers, because a {0,choice,...} formats only numbers; a plain {0} formats them too.
-			new MessageFormat(value).format(new Object[] { 1, 2, 3 });
+			new MessageFormat(value).format(new Object[] { 1, 2, 3, 4, 5 });
 		}
 	}
 
@@ -137,11 +173,35 @@ class MessageBundleTests {
 		}
 	}
 
-	static Set<String> placeholders(String value) {
-		Set<String> found = new TreeSet<>();
-		Matcher m = Pattern.compile("\\{(\\d+)}").matcher(value);
-		while (m.find()) {
-			found.add(m.group(1));
+	/**
+	 * The argument indexes a message uses at its top level ({@code {0}}, {@code {1,choice,...}}),
+	 * ignoring quoted text and what is nested inside a choice.
+	 */
+	static Set<Integer> arguments(String value) {
+		Set<Integer> found = new TreeSet<>();
+		int depth = 0;
+		boolean quoted = false;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\'') {
+				if (i + 1 < value.length() && value.charAt(i + 1) == '\'') {
+					i++;
+				}
+				else {
+					quoted = !quoted;
+				}
+			}
+			else if (!quoted && c == '{') {
+				if (depth == 0) {
+					Matcher m = ARGUMENT.matcher(value).region(i, value.length());
+					assertThat(m.lookingAt()).as("an argument at " + i + " of " + value).isTrue();
+					found.add(Integer.parseInt(m.group(1)));
+				}
+				depth++;
+			}
+			else if (!quoted && c == '}') {
+				depth--;
+			}
 		}
 		return found;
 	}
