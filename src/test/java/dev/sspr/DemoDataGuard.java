@@ -56,13 +56,17 @@ public class DemoDataGuard implements BeforeEachCallback, AfterEachCallback {
 	}
 
 	private static void clearTransientState(ApplicationContext spring) {
-		JdbcClient jdbc = JdbcClient.create(spring.getBean(DataSource.class));
+		clearTransientState(JdbcClient.create(spring.getBean(DataSource.class)), spring.getBean(Throttle.class));
+	}
+
+	/** Failure counts, blocks, used TOTP steps, open codes and approvals, throttles: what no test may inherit. */
+	public static void clearTransientState(JdbcClient jdbc, Throttle throttle) {
 		jdbc.sql("delete from verification_failure").update();
 		jdbc.sql("delete from reset_block").update();
 		jdbc.sql("update authenticator_app set last_used_step = 0 where last_used_step <> 0").update();
 		jdbc.sql("update one_time_code set closed = true where closed = false").update();
 		jdbc.sql("update app_approval set status = 'REPLACED' where status = 'PENDING'").update();
-		spring.getBean(Throttle.class).clearAll();
+		throttle.clearAll();
 	}
 
 	private static ExtensionContext.Store store(ExtensionContext context) {

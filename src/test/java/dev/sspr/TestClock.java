@@ -13,23 +13,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class TestClock extends Clock {
 
-	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+	/** Shared with every zoned view of this clock, so that they all move together. */
+	private final AtomicReference<Duration> offset;
 	private final ZoneId zone;
 
 	public TestClock() {
-		this(ZoneOffset.UTC, null);
+		this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
 	}
 
-	private TestClock(ZoneId zone, TestClock shared) {
+	private TestClock(AtomicReference<Duration> offset, ZoneId zone) {
+		this.offset = offset;
 		this.zone = zone;
-		this.shared = shared;
-	}
-
-	/** The clock whose offset a zoned view follows. */
-	private final TestClock shared;
-
-	private AtomicReference<Duration> offset() {
-		return shared == null ? offset : shared.offset();
 	}
 
 	/** Moves time forward for everything in the context that reads the clock. */
@@ -37,12 +31,12 @@ public final class TestClock extends Clock {
 		if (by.isNegative()) {
 			throw new IllegalArgumentException("time only moves forward");
 		}
-		offset().accumulateAndGet(by, Duration::plus);
+		offset.accumulateAndGet(by, Duration::plus);
 	}
 
 	@Override
 	public Instant instant() {
-		return Instant.now().plus(offset().get());
+		return Instant.now().plus(offset.get());
 	}
 
 	@Override
@@ -52,6 +46,6 @@ public final class TestClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return new TestClock(zone, shared == null ? this : shared);
+		return new TestClock(offset, zone);
 	}
 }

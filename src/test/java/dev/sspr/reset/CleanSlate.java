@@ -1,5 +1,6 @@
 package dev.sspr.reset;
 
+import dev.sspr.DemoDataGuard;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.throttle.Throttle;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,12 +12,7 @@ final class CleanSlate {
 	}
 
 	static void restore(JdbcClient jdbc, Throttle throttle, DevOutbox outbox) {
-		jdbc.sql("delete from verification_failure").update();
-		jdbc.sql("delete from reset_block").update();
-		jdbc.sql("update authenticator_app set last_used_step = 0").update();
-		jdbc.sql("update one_time_code set closed = true").update();
-		jdbc.sql("update app_approval set status = 'REPLACED' where status = 'PENDING'").update();
-		throttle.clearAll();
+		DemoDataGuard.clearTransientState(jdbc, throttle);
 		outbox.clear();
 	}
 }
