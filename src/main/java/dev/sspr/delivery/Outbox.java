@@ -107,6 +107,11 @@ public class Outbox implements MessageSender {
 		}
 	}
 
+	/** Whether delivery gave up on the newest message of a flow: the page that said "sent" says so too. */
+	public boolean gaveUp(String correlation) {
+		return statusOf(correlation).filter(status -> status == Status.FAILED).isPresent();
+	}
+
 	/** The newest message of a flow (or anything else a message is correlated with). */
 	public Optional<Status> statusOf(String correlation) {
 		return jdbc.sql("select status from outbound_message where correlation = ? order by id desc fetch first 1 rows only")

@@ -108,8 +108,7 @@ class ContactController {
 			return "redirect:/security-info/" + kind;
 		}
 		// The code was queued; if its delivery has since been given up, the page says so.
-		model.addAttribute("deliveryFailed",
-				outbox.statusOf(pending.flowId()).filter(status -> status == Outbox.Status.FAILED).isPresent());
+		model.addAttribute("deliveryFailed", outbox.gaveUp(pending.flowId()));
 		return page(kind, model, "verify", null, null);
 	}
 

@@ -42,15 +42,17 @@ class Reauthentication {
 	private final SecurityQuestions questions;
 	private final AuthenticatorApps apps;
 
-	Reauthentication(Clock clock, @Lazy Directory directory, @Lazy SecurityQuestions questions,
-			@Lazy AuthenticatorApps apps) {
+	Reauthentication(Clock clock, Directory directory, SecurityQuestions questions, AuthenticatorApps apps) {
 		this.clock = clock;
 		this.directory = directory;
 		this.questions = questions;
 		this.apps = apps;
 	}
 
-	/** Infrastructure, so that it is applied without an AspectJ weaver. */
+	/**
+	 * Infrastructure, so that it is applied without an AspectJ weaver; the guard is reached through a
+	 * lazy reference, so that creating the advisor early creates none of this class's collaborators.
+	 */
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static Advisor recentPasswordAdvisor(@Lazy Reauthentication reauthentication) {

@@ -333,7 +333,7 @@ class ResetService {
 	/** The code was queued, and the user was told so; whether delivery has since given up. */
 	@Transactional(readOnly = true)
 	boolean deliveryFailed(ResetFlow flow) {
-		return outbox.statusOf(flow.id()).filter(s -> s == Outbox.Status.FAILED).isPresent();
+		return outbox.gaveUp(flow.id());
 	}
 
 	/** the new password, checked against R-30, written, and the flow closed. */
