@@ -1,0 +1,38 @@
+package dev.sspr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The harness itself: two instances on one schema answer, and one can be stopped without the other. */
+@PostgresAvailable
+class PortalClusterTests {
+
+	static PortalCluster cluster;
+
+	@BeforeAll
+	static void start() {
+		cluster = PortalCluster.start(2);
+	}
+
+	@AfterAll
+	static void stop() {
+		cluster.close();
+	}
+
+	@Test
+	void whenTwoInstancesRunThenEachAnswersOnItsOwnPortFromOneSchema() throws Exception {
+		PortalCluster.Instance a = cluster.instance(0);
+		PortalCluster.Instance b = cluster.instance(1);
+
+		assertThat(a.port()).isNotEqualTo(b.port());
+		assertThat(a.http().get("/actuator/health", null).statusCode()).isEqualTo(200);
+		assertThat(b.http().get("/actuator/health", null).statusCode()).isEqualTo(200);
+		assertThat(a.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("select current_schema()")
+				.query(String.class).single()).isEqualTo(cluster.schema());
+		assertThat(b.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("select current_schema()")
+				.query(String.class).single()).isEqualTo(cluster.schema());
+	}
+}
