@@ -35,4 +35,15 @@ class PortalClusterTests {
 		assertThat(b.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("select current_schema()")
 				.query(String.class).single()).isEqualTo(cluster.schema());
 	}
+
+	@Test
+	void whenOneInstanceKeepsADevMessageThenTheOtherShowsItOnItsOutboxPage() throws Exception {
+		String destination = "cluster-" + java.util.UUID.randomUUID() + "@outbox.example";
+		cluster.instance(0).bean(dev.sspr.delivery.DevOutbox.class).deliver(1, new dev.sspr.delivery.OutgoingMessage(
+				dev.sspr.delivery.Channel.EMAIL, destination, "Subject", "Your code is 24681357"));
+
+		assertThat(cluster.instance(1).bean(dev.sspr.delivery.DevOutbox.class).entries())
+				.anySatisfy(entry -> assertThat(entry.message().destination()).isEqualTo(destination));
+		assertThat(cluster.instance(1).http().get("/dev/outbox", null).body()).contains("24681357");
+	}
 }

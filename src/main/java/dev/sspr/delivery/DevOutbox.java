@@ -1,18 +1,22 @@
 package dev.sspr.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded default's transport: keeps the last messages in memory so that a person can
- * read codes at {@code /dev/outbox}. Exists only in the {@code dev} profile (S-25): it shows every code.
+ * The embedded default's transport: keeps the last messages so that a person can read codes at
+ * {@code /dev/outbox}. Exists only in the {@code dev} profile (S-25): it shows every code. The
+ * messages live in a dev-only table (db/demo), so that every instance of a cluster shows them all.
  */
 @Component
 @Profile("dev")
@@ -25,12 +29,13 @@ public final class DevOutbox implements Transport {
 	public record Entry(Instant at, OutgoingMessage message) {
 	}
 
-	private final Deque<Entry> entries = new ArrayDeque<>();
+	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DevOutbox(Clock clock) {
+	DevOutbox(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.clock = clock;
-		log.warn("Dev outbox is on: messages are kept in memory and shown at /dev/outbox, nothing is delivered");
+		log.warn("Dev outbox is on: messages are kept in the database and shown at /dev/outbox, nothing is delivered");
 	}
 
 	@Override
@@ -45,24 +50,26 @@ public final class DevOutbox implements Transport {
 
 	@Override
 	public String deliver(long messageId, OutgoingMessage message) {
-		keep(message);
+		jdbc.sql("insert into dev_outbox_message (kept_at, message) values (?, ?)")
+				.params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+						Base64.getEncoder().encodeToString(Outbox.encode(message)))
+				.update();
+		jdbc.sql("delete from dev_outbox_message where id <= (select max(id) from dev_outbox_message) - ?")
+				.param(CAPACITY).update();
+		log.info("Message kept in the dev outbox: {}", message);
 		return "outbox-" + messageId;
 	}
 
-	private synchronized void keep(OutgoingMessage message) {
-		if (entries.size() == CAPACITY) {
-			entries.removeLast();
-		}
-		entries.addFirst(new Entry(clock.instant(), message));
-		log.info("Message kept in the dev outbox: {}", message);
-	}
-
 	/** Newest first. */
-	public synchronized List<Entry> entries() {
-		return List.copyOf(entries);
+	public List<Entry> entries() {
+		return jdbc.sql("select kept_at, message from dev_outbox_message order by id desc fetch first ? rows only")
+				.param(CAPACITY)
+				.query((rs, n) -> new Entry(rs.getObject(1, OffsetDateTime.class).toInstant(),
+						Outbox.decode(Base64.getDecoder().decode(rs.getString(2).getBytes(StandardCharsets.US_ASCII)))))
+				.list();
 	}
 
-	public synchronized void clear() {
-		entries.clear();
+	public void clear() {
+		jdbc.sql("delete from dev_outbox_message").update();
 	}
 }

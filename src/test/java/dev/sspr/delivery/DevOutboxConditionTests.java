@@ -11,6 +11,8 @@ class DevOutboxConditionTests {
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 			.withBean(Clock.class, dev.sspr.TestClock::new)
+			.withBean(org.springframework.jdbc.core.simple.JdbcClient.class,
+					() -> org.mockito.Mockito.mock(org.springframework.jdbc.core.simple.JdbcClient.class))
 			.withUserConfiguration(DevOutbox.class, DevOutboxController.class);
 
 	@Test
