@@ -48,7 +48,8 @@ public class EmbeddedLdapServer implements AutoCloseable {
 		}
 		InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(entries.get(0).getDN());
 		config.addAdditionalBindCredentials(properties.bindDn(), properties.bindPassword());
-		config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("default", InetAddress.getLoopbackAddress(), 0,
+		config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("default", InetAddress.getLoopbackAddress(),
+				properties.embedded().port(),
 				null));
 		// No schema: the demo entries carry ppolicy's operational attributes, which the default schema lacks.
 		config.setSchema(null);

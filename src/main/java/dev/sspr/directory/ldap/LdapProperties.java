@@ -42,9 +42,20 @@ public record LdapProperties(
 
 	/**
 	 * An in-memory directory started by the portal itself (the {@code dev} profile's default), seeded
-	 * from an LDIF file; it listens on a free loopback port and takes the bind DN and password above.
+	 * from an LDIF file; it listens on a loopback port ({@code 0}: a free one; scripts/cluster.sh fixes
+	 * it, so that a second instance can use the first one's directory) and takes the bind DN and password above.
 	 */
-	public record Embedded(boolean enabled, @DefaultValue("classpath:ldap/fabrikam.ldif") String ldif) {
+	public record Embedded(boolean enabled, @DefaultValue("classpath:ldap/fabrikam.ldif") String ldif,
+			@DefaultValue("0") int port) {
+
+		@org.springframework.boot.context.properties.bind.ConstructorBinding
+		public Embedded {
+		}
+
+		/** On a free port. */
+		public Embedded(boolean enabled, String ldif) {
+			this(enabled, ldif, 0);
+		}
 	}
 
 	public LdapProperties {
