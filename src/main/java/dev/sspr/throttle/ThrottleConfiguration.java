@@ -33,7 +33,7 @@ class ThrottleConfiguration {
 	}
 
 	/** The windows follow the portal's clock, so that a test moves time instead of waiting. */
-	private static TimeMeter portalTime(Clock clock) {
+	static TimeMeter portalTime(Clock clock) {
 		return new TimeMeter() {
 			@Override
 			public long currentTimeNanos() {

@@ -31,9 +31,9 @@ import org.springframework.stereotype.Service;
  * trouble does not keep the others full.
  */
 @Service
-public class Retention {
+public class RetentionJob {
 
-	private static final Logger log = LoggerFactory.getLogger(Retention.class);
+	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
 	/** One table's delete, with the cut-off it takes for a given "now". */
 	private record Purge(String what, String sql, Function<Instant, Object> cutoff) {
@@ -47,7 +47,7 @@ public class Retention {
 	private final List<Purge> purges;
 	private ScheduledExecutorService schedule;
 
-	Retention(JdbcClient jdbc, Throttle throttle, OncePerCluster cluster, RetentionProperties properties, Clock clock,
+	RetentionJob(JdbcClient jdbc, Throttle throttle, OncePerCluster cluster, RetentionProperties properties, Clock clock,
 			@Value("${sspr.verification.failure-window:PT1H}") Duration failureWindow) {
 		this.jdbc = jdbc;
 		this.throttle = throttle;
