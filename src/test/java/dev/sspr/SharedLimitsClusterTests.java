@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PostgresAvailable
 class SharedLimitsClusterTests {
 
+	/** reset.identify.captcha.failed in English. */
+	static final String CAPTCHA_FAILED = "Complete the check to confirm you are a person.";
+
 	static PortalCluster cluster;
 
 	@BeforeAll
@@ -56,6 +59,18 @@ class SharedLimitsClusterTests {
 
 		assertThat(identify(cluster.instance(0), userId).statusCode()).isEqualTo(429);
 		assertThat(identify(cluster.instance(1), userId).statusCode()).isEqualTo(429);
+	}
+
+	@Test
+	void whenASolvedChallengeIsPostedOnOneInstanceThenTheOtherRefusesIt() throws Exception {
+		String solution = TestCaptcha.solve(cluster.instance(0).http().get("/captcha/challenge", null).body());
+		String userId = "replay-" + UUID.randomUUID() + "@contoso.example";
+
+		assertThat(identify(cluster.instance(0), userId, solution).body()).doesNotContain(CAPTCHA_FAILED);
+		HttpResponse<String> replayed = identify(cluster.instance(1), userId, solution);
+
+		assertThat(replayed.statusCode()).isEqualTo(200);
+		assertThat(replayed.body()).contains(CAPTCHA_FAILED);
 	}
 
 	@Test
@@ -118,9 +133,13 @@ class SharedLimitsClusterTests {
 	}
 
 	private static HttpResponse<String> identify(PortalCluster.Instance instance, String userId) throws Exception {
+		return identify(instance, userId, TestCaptcha.solve(instance.http().get("/captcha/challenge", null).body()));
+	}
+
+	private static HttpResponse<String> identify(PortalCluster.Instance instance, String userId, String solution)
+			throws Exception {
 		HttpTestClient http = instance.http();
 		HttpResponse<String> start = http.get("/reset", null);
-		String solution = TestCaptcha.solve(http.get("/captcha/challenge", null).body());
 		return http.post("/reset", HttpTestClient.cookie(start, "SSPR_CSRF"), "userId=" + HttpTestClient.enc(userId)
 				+ "&_csrf=" + HttpTestClient.enc(HttpTestClient.token(start)) + "&altcha=" + HttpTestClient.enc(solution));
 	}

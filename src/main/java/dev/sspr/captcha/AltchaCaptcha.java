@@ -44,7 +44,8 @@ final class AltchaCaptcha implements CaptchaVerifier {
 		this.properties = properties;
 		this.hmacKey = HexFormat.of().formatHex(keys.key(Keys.Key.CAPTCHA));
 		this.jdbc = jdbc;
-		// A duplicate key must not spoil the caller's transaction (PostgreSQL aborts it), so the mark is its own.
+		// A duplicate key must not spoil the caller's transaction (PostgreSQL aborts it), so the mark is a short
+		// transaction of its own (the JPA transaction manager has no savepoints), committed at once.
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
