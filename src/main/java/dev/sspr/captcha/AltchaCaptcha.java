@@ -1,18 +1,28 @@
 package dev.sspr.captcha;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sspr.secrets.Keys;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
-import dev.sspr.secrets.Keys;
 import org.altcha.altcha.Altcha;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ALTCHA proof-of-work: the server signs a challenge, the browser searches for the number whose
- * hash matches, the server checks signature, expiry and that the answer was not used before.
+ * hash matches, the server checks signature, expiry and that the answer was not used before. Used
+ * challenges are rows of {@code captcha_used}, shared by every instance: one solution is accepted
+ * once in total.
  */
 @Component
 final class AltchaCaptcha implements CaptchaVerifier {
@@ -25,12 +35,20 @@ final class AltchaCaptcha implements CaptchaVerifier {
 
 	private final CaptchaProperties properties;
 	private final String hmacKey;
-	private final Cache<String, Boolean> used;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate ownTransaction;
+	private final Clock clock;
 
-	AltchaCaptcha(CaptchaProperties properties, Keys keys) {
+	AltchaCaptcha(CaptchaProperties properties, Keys keys, JdbcClient jdbc, PlatformTransactionManager transactions,
+			Clock clock) {
 		this.properties = properties;
 		this.hmacKey = HexFormat.of().formatHex(keys.key(Keys.Key.CAPTCHA));
-		this.used = Caffeine.newBuilder().maximumSize(500_000).expireAfterWrite(properties.lifetime()).build();
+		this.jdbc = jdbc;
+		// A duplicate key must not spoil the caller's transaction (PostgreSQL aborts it), so the mark is a short
+		// transaction of its own (the JPA transaction manager has no savepoints), committed at once.
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
 	}
 
 	Challenge newChallenge() {
@@ -66,6 +84,31 @@ final class AltchaCaptcha implements CaptchaVerifier {
 			// Malformed answers are simply wrong answers; nothing worth a stack trace.
 			return false;
 		}
-		return used.asMap().putIfAbsent(signature, Boolean.TRUE) == null;
+		return markUsed(signature);
+	}
+
+	/** Records the challenge as used; false when some instance already had. */
+	private boolean markUsed(String signature) {
+		// A signed challenge is valid for its lifetime from issue, so the mark may go once that has passed from now.
+		Instant expires = clock.instant().plus(properties.lifetime());
+		try {
+			ownTransaction.executeWithoutResult(status -> jdbc
+					.sql("insert into captcha_used (signature_hash, expires_at) values (?, ?)")
+					.params(sha256(signature), expires.atOffset(ZoneOffset.UTC))
+					.update());
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 unavailable", ex);
+		}
 	}
 }

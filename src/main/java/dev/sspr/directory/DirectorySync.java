@@ -1,6 +1,7 @@
 package dev.sspr.directory;
 
 import com.unboundid.ldap.sdk.LDAPException;
+import dev.sspr.cluster.OncePerCluster;
 import dev.sspr.directory.ldap.LdapDirectory;
 import dev.sspr.directory.ldap.LdapDirectory.DirectoryUser;
 import jakarta.annotation.PreDestroy;
@@ -50,16 +51,18 @@ public class DirectorySync {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final OncePerCluster cluster;
 	private ScheduledExecutorService schedule;
 
 	DirectorySync(LdapDirectory ldap, UserRepository users, TenantRepository tenants, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, OncePerCluster cluster) {
 		this.ldap = ldap;
 		this.users = users;
 		this.tenants = tenants;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.cluster = cluster;
 	}
 
 	/** The tenant whose users the directory holds, when a directory is configured. */
@@ -67,14 +70,16 @@ public class DirectorySync {
 		return ldap.configured() ? tenants.findByName(ldap.properties().tenant()).map(t -> t.id) : Optional.empty();
 	}
 
-	/** The first run at start-up, then one per {@code sspr.ldap.sync-interval} (zero: on demand only). */
+	/**
+	 * The first run at start-up, then one per {@code sspr.ldap.sync-interval} (zero: on demand only);
+	 * with several instances, one of them runs each interval's synchronization.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		if (!ldap.configured()) {
 			return;
 		}
-		SyncRun first = syncNow();
-		log.info("Directory sync: {}", describe(first));
+		runOncePerCluster();
 		long interval = ldap.properties().syncInterval().toMillis();
 		if (interval > 0) {
 			schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -82,8 +87,7 @@ public class DirectorySync {
 				thread.setDaemon(true);
 				return thread;
 			});
-			schedule.scheduleWithFixedDelay(() -> log.info("Directory sync: {}", describe(syncNow())), interval, interval,
-					TimeUnit.MILLISECONDS);
+			schedule.scheduleWithFixedDelay(this::runOncePerCluster, interval, interval, TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -92,6 +96,17 @@ public class DirectorySync {
 		if (schedule != null) {
 			schedule.shutdownNow();
 		}
+	}
+
+	/**
+	 * This interval's synchronization, unless another instance ran it already.
+	 *
+	 * @return the run, or empty when another instance had the turn
+	 */
+	public Optional<SyncRun> runOncePerCluster() {
+		Optional<SyncRun> run = Optional.ofNullable(cluster.run("directory-sync", ldap.properties().syncInterval(), this::syncNow));
+		log.info("Directory sync: {}", run.map(DirectorySync::describe).orElse("another instance ran this interval's"));
+		return run;
 	}
 
 	/** Runs one synchronization now; runs never overlap. */

@@ -3,5 +3,5 @@
  * {@link dev.sspr.directory.PasswordWriter} seam through which passwords are written, in the
  * portal's directory or, once writeback lands, on premises.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Directory", allowedDependencies = { "delivery", "input" })
+@org.springframework.modulith.ApplicationModule(displayName = "Directory", allowedDependencies = { "delivery", "input", "cluster" })
 package dev.sspr.directory;

@@ -1,74 +1,68 @@
 package dev.sspr.throttle;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sspr.secrets.Keys;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.local.LocalBucketBuilder;
-import java.time.Clock;
-import java.time.Duration;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConfigurationBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Service;
 
 /**
- * In-memory token buckets, one per limit and key, held in a bounded cache so that a flood of
- * distinct keys cannot exhaust memory. With several instances, each enforces its own share; a
- * shared store (Bucket4j's JDBC or Redis back-ends) is the upgrade path.
+ * Token buckets, one per limit and key, in the {@link BucketStore} the database allows: shared by
+ * every instance on PostgreSQL, so that a limit of N holds however many instances serve. A bucket is
+ * known by a keyed hash of its limit and key: keys hold email addresses, phone numbers and client
+ * addresses, which the table must not.
  */
 @Service
 public class Throttle {
 
-	private static final long MAX_KEYS = 200_000;
+	private final Map<Limit, BucketConfiguration> configurations = new EnumMap<>(Limit.class);
+	private final BucketStore store;
+	private final byte[] idKey;
 
-	private final Map<Limit, List<Bandwidth>> bandwidths = new EnumMap<>(Limit.class);
-	private final Cache<String, Bucket> buckets;
-	private final TimeMeter time;
-
-	Throttle(ThrottleProperties properties, Clock clock) {
-		// The windows follow the portal's clock, so that a test moves time instead of waiting.
-		this.time = new TimeMeter() {
-			@Override
-			public long currentTimeNanos() {
-				java.time.Instant now = clock.instant();
-				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-			}
-
-			@Override
-			public boolean isWallClockBased() {
-				return true;
-			}
-		};
-		Duration longest = Duration.ZERO;
-		for (Map.Entry<Limit, List<ThrottleProperties.Window>> entry : properties.windows().entrySet()) {
-			List<Bandwidth> limits = entry.getValue().stream()
-					.map(w -> Bandwidth.builder().capacity(w.count()).refillGreedy(w.count(), w.period()).build())
-					.toList();
-			for (ThrottleProperties.Window window : entry.getValue()) {
-				longest = window.period().compareTo(longest) > 0 ? window.period() : longest;
-			}
-			bandwidths.put(entry.getKey(), limits);
-		}
-		this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(longest).build();
+	Throttle(ThrottleProperties properties, BucketStore store, Keys keys) {
+		this.store = store;
+		this.idKey = keys.key(Keys.Key.CODES);
+		properties.windows().forEach((limit, windows) -> {
+			ConfigurationBuilder builder = BucketConfiguration.builder();
+			windows.forEach(w -> builder.addLimit(
+					Bandwidth.builder().capacity(w.count()).refillGreedy(w.count(), w.period()).build()));
+			configurations.put(limit, builder.build());
+		});
 	}
 
 	/** Takes one token for {@code key} under {@code limit}; false when the limit is reached. */
 	public boolean tryAcquire(Limit limit, String key) {
-		String cacheKey = limit.name() + '|' + key;
-		Bucket bucket = buckets.get(cacheKey, k -> newBucket(limit));
-		return bucket.tryConsume(1);
+		return store.tryConsume(id(limit, key), configurations.get(limit));
 	}
 
-	private Bucket newBucket(Limit limit) {
-		LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(time);
-		bandwidths.get(limit).forEach(builder::addLimit);
-		return builder.build();
+	/** Forgets buckets that are full again by {@code now} (they hold nothing a new bucket would not); how many. */
+	public int purgeExpired(Instant now) {
+		return store.purgeExpired(now);
 	}
 
-	/** Forgets every bucket: for tests, and for an operator after a false alarm. */
+	/** Forgets every bucket, on every instance: for tests, and for an operator after a false alarm. */
 	public void clearAll() {
-		buckets.invalidateAll();
+		store.clear();
+	}
+
+	private String id(Limit limit, String key) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(idKey, "HmacSHA256"));
+			// The prefix keeps these hashes apart from the code hashes made with the same key.
+			mac.update(("throttle|" + limit.name() + '|').getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
 	}
 }

@@ -3,17 +3,29 @@ package dev.sspr.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sspr.TestClock;
+import dev.sspr.secrets.Keys;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 class ThrottleTests {
 
 	private final TestClock clock = new TestClock();
 
+	private final Keys keys = devKeys();
+
+	static Keys devKeys() {
+		MockEnvironment environment = new MockEnvironment();
+		environment.setActiveProfiles("dev"); // keys generated for the run
+		return new Keys(environment);
+	}
+
+	/** A throttle on the in-memory store, as on the embedded database. */
 	Throttle throttle(List<String> sendPerAccount) {
 		return new Throttle(new ThrottleProperties(List.of("3/PT1M"), List.of("2/PT1H"), sendPerAccount, List.of("20/PT1H"),
-				List.of("5/PT1H"), List.of("1000/P1D"), List.of("30/PT1H"), List.of("30/PT15M"), List.of("10/PT15M")), clock);
+				List.of("5/PT1H"), List.of("1000/P1D"), List.of("30/PT1H"), List.of("30/PT15M"), List.of("10/PT15M")),
+				new LocalBucketStore(ThrottleConfiguration.portalTime(clock), Duration.ofDays(1)), keys);
 	}
 
 	@Test

@@ -1,0 +1,148 @@
+package dev.sspr.retention;
+
+import dev.sspr.cluster.OncePerCluster;
+import dev.sspr.throttle.Throttle;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Deletes what has expired, table by table (docs/notes-h13-limits.md lists why each cut-off is what it
+ * is). Each delete is its own statement, so a large purge holds no long transaction and one table's
+ * trouble does not keep the others full.
+ */
+@Service
+public class RetentionJob {
+
+	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+	/** One table's delete, with the cut-off it takes for a given "now". */
+	private record Purge(String what, String sql, Function<Instant, Object> cutoff) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Throttle throttle;
+	private final OncePerCluster cluster;
+	private final RetentionProperties properties;
+	private final Clock clock;
+	private final List<Purge> purges;
+	private ScheduledExecutorService schedule;
+
+	RetentionJob(JdbcClient jdbc, Throttle throttle, OncePerCluster cluster, RetentionProperties properties, Clock clock,
+			@Value("${sspr.verification.failure-window:PT1H}") Duration failureWindow) {
+		this.jdbc = jdbc;
+		this.throttle = throttle;
+		this.cluster = cluster;
+		this.properties = properties;
+		this.clock = clock;
+		Duration grace = properties.grace();
+		this.purges = List.of(
+				new Purge("one-time codes", "delete from one_time_code where expires_at < ?", now -> utc(now.minus(grace))),
+				new Purge("app approvals", "delete from app_approval where expires_at < ?", now -> utc(now.minus(grace))),
+				new Purge("voice approvals", "delete from voice_approval where expires_at < ?", now -> utc(now.minus(grace))),
+				// An enrollment is finished in minutes; a day-old one was abandoned and still holds a sealed secret.
+				new Purge("authenticator enrollments", "delete from authenticator_enrollment where created_at < ?",
+						now -> utc(now.minus(Duration.ofDays(1)))),
+				// Failures count toward a block only inside the window (S-10); older ones count for nothing.
+				new Purge("verification failures", "delete from verification_failure where occurred_at < ?",
+						now -> utc(now.minus(failureWindow))),
+				new Purge("reset blocks", "delete from reset_block where blocked_until < ?", now -> utc(now)),
+				new Purge("used captchas", "delete from captcha_used where expires_at < ?", now -> utc(now)),
+				new Purge("finished messages",
+						"delete from outbound_message where status in ('SENT', 'FAILED') and finished_at < ?",
+						now -> utc(now.minus(properties.outbox()))),
+				new Purge("reset completions", "delete from reset_completion where completed_at < ?",
+						now -> utc(now.minus(properties.audit()))),
+				new Purge("audit records", "delete from audit_record where occurred_at < ?",
+						now -> utc(now.minus(properties.audit()))),
+				// The newest run of each tenant stays: the console shows it.
+				new Purge("directory sync runs", """
+						delete from directory_sync_run where started_at < ?
+						and id not in (select max(id) from directory_sync_run group by tenant_id)""",
+						now -> utc(now.minus(properties.audit()))));
+	}
+
+	/** The first run one interval after start-up, then one per {@code sspr.retention.interval} (zero: never). */
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		long interval = properties.interval().toMillis();
+		if (interval > 0) {
+			schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+				Thread thread = new Thread(runnable, "retention");
+				thread.setDaemon(true);
+				return thread;
+			});
+			schedule.scheduleWithFixedDelay(this::runOncePerCluster, interval, interval, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		if (schedule != null) {
+			schedule.shutdownNow();
+		}
+	}
+
+	/**
+	 * This interval's purge, unless another instance ran it already.
+	 *
+	 * @return rows deleted per kind, or empty when another instance had the turn
+	 */
+	public Optional<Map<String, Integer>> runOncePerCluster() {
+		try {
+			return Optional.ofNullable(cluster.run("retention", properties.interval(), this::purge));
+		}
+		catch (RuntimeException ex) {
+			// The next interval tries again; a failed purge only leaves rows a little longer.
+			log.error("Retention failed", ex);
+			return Optional.empty();
+		}
+	}
+
+	/** Deletes everything expired as of the portal's clock; rows deleted per kind, in the order run. */
+	public Map<String, Integer> purge() {
+		Instant now = clock.instant();
+		Map<String, Integer> deleted = new LinkedHashMap<>();
+		for (Purge purge : purges) {
+			deleted.put(purge.what(), jdbc.sql(purge.sql()).param(purge.cutoff().apply(now)).update());
+		}
+		deleted.put("throttle buckets", throttle.purgeExpired(now));
+		deleted.put("sessions", purgeSessions(now));
+		log.info("Retention: {}", deleted);
+		return deleted;
+	}
+
+	/** Expired Spring Session rows; nothing while sessions are not in the database (no such table). */
+	private int purgeSessions(Instant now) {
+		try {
+			// SPRING_SESSION_ATTRIBUTES rows go with their session (on delete cascade).
+			return jdbc.sql("delete from spring_session where expiry_time < ?").param(now.toEpochMilli()).update();
+		}
+		catch (BadSqlGrammarException ex) {
+			return 0;
+		}
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}
