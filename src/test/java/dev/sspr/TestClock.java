@@ -15,15 +15,36 @@ public final class TestClock extends Clock {
 
 	/** Shared with every zoned view of this clock, so that they all move together. */
 	private final AtomicReference<Duration> offset;
+	/** While set, time stands at this instant (see {@link #standStill()}). */
+	private final AtomicReference<Instant> still;
 	private final ZoneId zone;
 
 	public TestClock() {
-		this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+		this(new AtomicReference<>(Duration.ZERO), new AtomicReference<>(), ZoneOffset.UTC);
 	}
 
-	private TestClock(AtomicReference<Duration> offset, ZoneId zone) {
+	private TestClock(AtomicReference<Duration> offset, AtomicReference<Instant> still, ZoneId zone) {
 		this.offset = offset;
+		this.still = still;
 		this.zone = zone;
+	}
+
+	/**
+	 * Stops time until the returned handle is closed, for a test that counts against a window a busy
+	 * machine might otherwise let refill (a limit of 20 a minute refills one every 3 s). Closing it
+	 * lets time run on from real time again, which is never earlier.
+	 */
+	public Still standStill() {
+		still.set(instant());
+		return () -> still.set(null);
+	}
+
+	/** The handle of {@link #standStill()}. */
+	@FunctionalInterface
+	public interface Still extends AutoCloseable {
+
+		@Override
+		void close();
 	}
 
 	/** Moves time forward for everything in the context that reads the clock. */
@@ -36,7 +57,8 @@ public final class TestClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return Instant.now().plus(offset.get());
+		Instant stopped = still.get();
+		return stopped != null ? stopped : Instant.now().plus(offset.get());
 	}
 
 	@Override
@@ -46,6 +68,6 @@ public final class TestClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return new TestClock(offset, zone);
+		return new TestClock(offset, still, zone);
 	}
 }
