@@ -23,6 +23,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -94,7 +96,11 @@ public class DirectorySync {
 		}
 	}
 
-	/** Runs one synchronization now; runs never overlap. */
+	/**
+	 * Runs one synchronization now; runs never overlap. The directory is read with no transaction
+	 * (no database connection is held during the LDAP search), then written in one.
+	 */
+	@Transactional(propagation = Propagation.NEVER)
 	public synchronized SyncRun syncNow() {
 		Instant started = clock.instant();
 		Long tenantId = tenantId().orElseThrow(() -> new IllegalStateException(
