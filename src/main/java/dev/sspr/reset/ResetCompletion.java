@@ -327,13 +327,19 @@ class ResetCompletion {
 
 	/** A reload of the flow's page: a done completion completes the copy; an unheld pending one is settled. */
 	void resume(ResetFlow flow) {
-		Optional<Completion> found = completions.find(flow.id());
-		if (found.isEmpty()) {
-			return;
+		try {
+			Optional<Completion> found = completions.find(flow.id());
+			if (found.isEmpty()) {
+				return;
+			}
+			Completion row = found.get();
+			if (row.status() == Status.DONE || (completions.take(row.flowId()) && settle(row) == Settled.DONE)) {
+				flow.complete(row.outcome());
+			}
 		}
-		Completion row = found.get();
-		if (row.status() == Status.DONE || (completions.take(row.flowId()) && settle(row) == Settled.DONE)) {
-			flow.complete(row.outcome());
+		catch (DataAccessException | TransactionException ex) {
+			// The page shows what it has (the message of the failed submit); the next look tries again.
+			log.warn("A pending reset could not be looked at: the database failed ({})", ex.getClass().getSimpleName());
 		}
 	}
 
