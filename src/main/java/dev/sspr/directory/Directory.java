@@ -27,10 +27,13 @@ public class Directory {
 	private final List<PasswordWriter> writers;
 	private final List<PasswordVerifier> verifiers;
 	private final TransactionTemplate transactions;
+	private final TransactionTemplate readOnly;
 
 	Directory(UserRepository users, TenantRepository tenants, List<PasswordWriter> writers,
 			List<PasswordVerifier> verifiers, PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 		this.users = users;
 		this.tenants = tenants;
 		this.writers = List.copyOf(writers);
@@ -125,7 +128,7 @@ public class Directory {
 	 */
 	@Transactional(propagation = Propagation.NEVER)
 	public void writeRemotely(long userPk, String newPassword) throws PasswordWriteException {
-		UserAccount account = user(userPk).orElseThrow();
+		UserAccount account = read(() -> user(userPk)).orElseThrow();
 		PasswordWriter writer = writerFor(account.passwordSource());
 		if (writer.local()) {
 			return;
@@ -168,7 +171,7 @@ public class Directory {
 	/** The directory's password version of the user ({@link PasswordWriter#passwordVersion}); outside any transaction. */
 	@Transactional(propagation = Propagation.NEVER)
 	public Optional<String> passwordVersion(long userPk) {
-		Optional<UserAccount> account = user(userPk);
+		Optional<UserAccount> account = read(() -> user(userPk));
 		return account.flatMap(a -> writers.stream().filter(w -> w.supports(a.passwordSource())).findFirst()
 				.flatMap(w -> w.passwordVersion(a)));
 	}
@@ -176,9 +179,18 @@ public class Directory {
 	/** Whether this is the user's password now, checked where it lives (a bind on premises); outside any transaction. */
 	@Transactional(propagation = Propagation.NEVER)
 	public boolean passwordIs(long userPk, String password) {
-		Optional<UserAccount> account = user(userPk);
+		Optional<UserAccount> account = read(() -> user(userPk));
 		return account.flatMap(a -> verifiers.stream().filter(v -> v.supports(a.passwordSource())).findFirst()
 				.map(v -> v.matches(a, password))).orElse(false);
+	}
+
+	/**
+	 * A read in a short transaction of its own, ended before the caller goes on to LDAP: in a
+	 * {@code NEVER} method a bare repository call would keep its entity manager, and with it a
+	 * connection, until the method returns.
+	 */
+	private <T> T read(java.util.function.Supplier<T> query) {
+		return readOnly.execute(status -> query.get());
 	}
 
 	private void finishInTransaction(long userPk, String newPassword) throws PasswordWriteException {
@@ -242,7 +254,7 @@ public class Directory {
 	 */
 	@Transactional(propagation = Propagation.NEVER)
 	public Optional<UserAccount> signIn(String userId, String password) {
-		Optional<UserAccount> user = users.findByUserId(normalizeUserId(userId)).map(UserEntity::toAccount);
+		Optional<UserAccount> user = read(() -> users.findByUserId(normalizeUserId(userId)).map(UserEntity::toAccount));
 		Optional<PasswordVerifier> verifier = user.flatMap(u -> verifiers.stream()
 				.filter(v -> v.supports(u.passwordSource())).findFirst());
 		if (user.isEmpty() || verifier.isEmpty()) {

@@ -103,7 +103,8 @@ public class DirectorySync {
 	@Transactional(propagation = Propagation.NEVER)
 	public synchronized SyncRun syncNow() {
 		Instant started = clock.instant();
-		Long tenantId = tenantId().orElseThrow(() -> new IllegalStateException(
+		// Read in a transaction of its own that ends before the directory is searched.
+		Long tenantId = transactions.execute(status -> tenantId()).orElseThrow(() -> new IllegalStateException(
 				"sspr.ldap.tenant names no tenant: " + ldap.properties().tenant()));
 		List<DirectoryUser> found;
 		try {

@@ -13,6 +13,7 @@ import dev.sspr.directory.DirectorySync;
 import dev.sspr.directory.UserAccount;
 import dev.sspr.directory.ldap.EmbeddedLdapServer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,25 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 		// The new password signs her in to the security-info page too: sign-in binds to the directory.
 		assertThat(directory.signIn(liga, "Rīgas-Jūrmala-2026!")).isPresent();
 		assertThat(directory.signIn(liga, PASSWORD)).isEmpty();
+	}
+
+	@Test
+	void whenTheNewPasswordIsPostedSeveralTimesAtOnceThenTheDirectoryIsWrittenAndAuditedOnce() throws Exception {
+		MockJourney journey = provedByText(liga, "+371 2000 0011");
+		String flowId = journey.flow().id();
+
+		List<MvcResult> results = DoubleSubmitTests.atOnce(i -> () -> journey.newPassword(DoubleSubmitTests.passwordNo(i),
+				DoubleSubmitTests.passwordNo(i)));
+
+		// The later posts wait for the first to finish (no connection held) and land on Done.
+		assertThat(results).allSatisfy(r -> assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/reset/done"));
+		assertThat(jdbc.sql("select count(*) from audit_record where flow_id = ? and event_type = 'PASSWORD_RESET'")
+				.param(flowId).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select status from reset_completion where flow_id = ?").param(flowId).query(String.class)
+				.single()).isEqualTo("DONE");
+		long binding = java.util.stream.IntStream.range(0, DoubleSubmitTests.AT_ONCE)
+				.filter(i -> binds(ligaDn, DoubleSubmitTests.passwordNo(i))).count();
+		assertThat(binding).isEqualTo(1);
 	}
 
 	@Test
