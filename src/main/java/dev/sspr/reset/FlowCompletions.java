@@ -96,6 +96,12 @@ class FlowCompletions {
 		return jdbc.sql(SELECT + " where flow_id = ?").param(flowId).query(FlowCompletions::row).optional();
 	}
 
+	/** The pending completion of any flow of this user from this security stamp. */
+	Optional<Completion> pendingOf(long userPk, long securityStamp) {
+		return jdbc.sql(SELECT + " where user_id = ? and security_stamp = ? and status = 'PENDING'")
+				.params(userPk, securityStamp).query(FlowCompletions::row).optional();
+	}
+
 	/** Pending completions nobody holds, oldest first. */
 	List<Completion> unheldPending(int limit) {
 		return jdbc.sql(SELECT + " where status = 'PENDING' and lease_until <= ? order by completed_at fetch first "

@@ -170,7 +170,12 @@ class ResetCompletion {
 			Locale locale) {
 		Optional<Completion> found = awaitUnheld(flow.id());
 		if (found.isEmpty()) {
-			// Another flow of the user completed from the same stamp: this one ends (S-50).
+			// Another flow of the user claimed this stamp (its session lost, say). Left pending and unheld, it is
+			// settled now: a write that never happened frees the stamp for this flow; otherwise this one ends (S-50).
+			Optional<Completion> other = completions.pendingOf(flow.userPk(), flow.securityStamp());
+			if (other.isPresent() && completions.take(other.get().flowId()) && settle(other.get()) == Settled.RELEASED) {
+				return completeRemote(flow, outcome, password, clientAddress, locale);
+			}
 			flow.expire();
 			return Optional.empty();
 		}

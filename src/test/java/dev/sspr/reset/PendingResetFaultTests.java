@@ -117,16 +117,6 @@ class PendingResetFaultTests {
 		return uid;
 	}
 
-	boolean binds(String uid, String password) {
-		try (LDAPConnection connection = new LDAPConnection("127.0.0.1", slapd.port())) {
-			connection.bind(SlapdServer.userDn(uid), password);
-			return true;
-		}
-		catch (LDAPException ex) {
-			return false;
-		}
-	}
-
 	long stamp(String userId) {
 		return jdbc.sql("select security_stamp from directory_user where user_id = ?").param(userId).query(Long.class)
 				.single();
@@ -162,51 +152,78 @@ class PendingResetFaultTests {
 		return HtmlUtils.htmlUnescape(html);
 	}
 
+	/**
+	 * An on-premises user (locked) proven by text whose new password went to the directory, and whose
+	 * finishing transaction then lost its database connection.
+	 */
+	final class HalfDone {
+
+		final String oldPassword;
+		final String newPassword;
+		final String uid;
+		final String userId;
+		final long stampBefore;
+		final long noticesBefore;
+		final Journey journey;
+		final HttpResponse<String> response;
+
+		HalfDone(String oldPassword, String newPassword) throws Exception {
+			this.oldPassword = oldPassword;
+			this.newPassword = newPassword;
+			uid = onPremisesUser(oldPassword);
+			userId = uid + "@fabrikam.example";
+			stampBefore = stamp(userId);
+			journey = new Journey("en-US").provenByText(userId, "+371 2000 0051");
+			noticesBefore = notices(userId);
+			cutTheDatabaseAt("reset_completion", "new.status = 'DONE'");
+			try {
+				response = submit();
+			}
+			finally {
+				databaseAndDirectoryBack();
+			}
+			assertThat(response.statusCode()).isEqualTo(302);
+			assertThat(slapd.binds(uid, newPassword)).as("the directory has the new password").isTrue();
+			assertThat(completionStatus(userId)).isEqualTo("PENDING");
+			assertThat(stamp(userId)).isEqualTo(stampBefore);
+			assertThat(audited(userId, "PASSWORD_RESET")).isZero();
+		}
+
+		HttpResponse<String> submit() throws Exception {
+			return journey.post("/reset/password", "newPassword=" + newPassword + "&confirmPassword=" + newPassword);
+		}
+
+		void assertFinishedOnce() {
+			assertThat(completionStatus(userId)).isEqualTo("DONE");
+			assertThat(stamp(userId)).isGreaterThan(stampBefore);
+			assertThat(audited(userId, "PASSWORD_RESET")).isEqualTo(1);
+			assertThat(audited(userId, "WRITE_FAILED")).isZero();
+			assertThat(notices(userId)).as("one notice of the reset").isEqualTo(noticesBefore + 1);
+			assertThat(jdbc.sql("select locked from directory_user where user_id = ?").param(userId).query(Boolean.class)
+					.single()).isFalse();
+			assertThat(slapd.binds(uid, oldPassword)).isFalse();
+			assertThat(slapd.binds(uid, newPassword)).isTrue();
+		}
+	}
+
 	@Test
 	void whenTheDatabaseFailsRightAfterTheDirectoryWriteThenARetryOfTheUserFinishesTheResetOnce() throws Exception {
-		String uid = onPremisesUser("Old-Password-Kalns-1");
-		String userId = uid + "@fabrikam.example";
-		long stampBefore = stamp(userId);
-		Journey journey = new Journey("en-US").provenByText(userId, "+371 2000 0051");
-		long noticesBefore = notices(userId);
+		HalfDone reset = new HalfDone("Old-Password-Kalns-1", "Jaunais-Ezers-2026");
 
-		cutTheDatabaseAt("reset_completion", "new.status = 'DONE'");
-		HttpResponse<String> pending = journey.post("/reset/password",
-				"newPassword=Jaunais-Ezers-2026&confirmPassword=Jaunais-Ezers-2026");
-		databaseAndDirectoryBack();
-
-		// No 500: the form again, saying the change is not finished; the directory has the new password.
-		assertThat(pending.statusCode()).isEqualTo(302);
-		HttpResponse<String> page = journey.get(location(pending));
+		// No 500: the form again, saying the change is not finished.
+		HttpResponse<String> page = reset.journey.get(location(reset.response));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(unescaped(page.body())).contains(unescaped(message("messages.properties", ResetCompletion.PENDING)));
-		assertThat(binds(uid, "Jaunais-Ezers-2026")).isTrue();
-		assertThat(completionStatus(userId)).isEqualTo("PENDING");
-		assertThat(stamp(userId)).isEqualTo(stampBefore);
-		assertThat(audited(userId, "PASSWORD_RESET")).isZero();
 
 		// Once the claim's lease has passed, the same password again finishes the reset: no "used before".
 		cluster.clock().advance(Duration.ofMinutes(3));
-		HttpResponse<String> done = journey.post("/reset/password",
-				"newPassword=Jaunais-Ezers-2026&confirmPassword=Jaunais-Ezers-2026");
-		assertThat(location(done)).isEqualTo("/reset/done");
-		assertFinishedOnce(uid, userId, stampBefore, "Old-Password-Kalns-1", noticesBefore);
+		assertThat(location(reset.submit())).isEqualTo("/reset/done");
+		reset.assertFinishedOnce();
 	}
 
 	@Test
 	void whenTheDatabaseFailsRightAfterTheDirectoryWriteThenTheRecoveryJobFinishesTheResetOnce() throws Exception {
-		String uid = onPremisesUser("Old-Password-Mezs-1");
-		String userId = uid + "@fabrikam.example";
-		long stampBefore = stamp(userId);
-		Journey journey = new Journey("en-US").provenByText(userId, "+371 2000 0051");
-		long noticesBefore = notices(userId);
-
-		cutTheDatabaseAt("reset_completion", "new.status = 'DONE'");
-		HttpResponse<String> pending = journey.post("/reset/password",
-				"newPassword=Zalais-Mezs-2026&confirmPassword=Zalais-Mezs-2026");
-		databaseAndDirectoryBack();
-		assertThat(pending.statusCode()).isEqualTo(302);
-		assertThat(completionStatus(userId)).isEqualTo("PENDING");
+		HalfDone reset = new HalfDone("Old-Password-Mezs-1", "Zalais-Mezs-2026");
 
 		PendingResetRecovery recovery = portal.bean(PendingResetRecovery.class);
 		assertThat(recovery.recoverNow()).as("held by the failed request's lease").isZero();
@@ -215,19 +232,8 @@ class PendingResetFaultTests {
 		assertThat(recovery.recoverNow()).as("settled once").isZero();
 
 		// The user's page learns it is done.
-		assertThat(location(journey.get("/reset/password"))).isEqualTo("/reset/done");
-		assertFinishedOnce(uid, userId, stampBefore, "Old-Password-Mezs-1", noticesBefore);
-	}
-
-	void assertFinishedOnce(String uid, String userId, long stampBefore, String oldPassword, long noticesBefore) {
-		assertThat(completionStatus(userId)).isEqualTo("DONE");
-		assertThat(stamp(userId)).isGreaterThan(stampBefore);
-		assertThat(audited(userId, "PASSWORD_RESET")).isEqualTo(1);
-		assertThat(audited(userId, "WRITE_FAILED")).isZero();
-		assertThat(notices(userId)).as("one notice of the reset").isEqualTo(noticesBefore + 1);
-		assertThat(jdbc.sql("select locked from directory_user where user_id = ?").param(userId).query(Boolean.class)
-				.single()).isFalse();
-		assertThat(binds(uid, oldPassword)).isFalse();
+		assertThat(location(reset.journey.get("/reset/password"))).isEqualTo("/reset/done");
+		reset.assertFinishedOnce();
 	}
 
 	@Test
@@ -285,8 +291,8 @@ class PendingResetFaultTests {
 		try (LDAPConnection admin = slapd.adminConnection()) {
 			admin.modify(SlapdServer.userDn(uid), new Modification(ModificationType.DELETE, "pwdAccountLockedTime"));
 		}
-		assertThat(binds(uid, "Old-Password-Upe-1")).isTrue();
-		assertThat(binds(uid, "Jauna-Upe-2026")).isFalse();
+		assertThat(slapd.binds(uid, "Old-Password-Upe-1")).isTrue();
+		assertThat(slapd.binds(uid, "Jauna-Upe-2026")).isFalse();
 	}
 
 	static String location(HttpResponse<String> response) {
