@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.sspr.TestLdapUsers;
-import dev.sspr.directory.Directory;
-import dev.sspr.directory.DirectorySync;
-import dev.sspr.directory.ldap.EmbeddedLdapServer;
 import dev.sspr.directory.ldap.WritebackStatus;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -21,16 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * request reaches the embedded directory, the portal's pool has no connection out. A connection held
  * across a slow directory would starve every other request of the pool.
  */
-class NoConnectionAcrossLdapTests extends ResetWebTestSupport {
-
-	@Autowired
-	EmbeddedLdapServer ldap;
-
-	@Autowired
-	DirectorySync sync;
-
-	@Autowired
-	Directory directory;
+class NoConnectionAcrossLdapTests extends OnPremisesUserSupport {
 
 	@Autowired
 	WritebackStatus writeback;
@@ -40,14 +28,13 @@ class NoConnectionAcrossLdapTests extends ResetWebTestSupport {
 
 	final AtomicInteger requests = new AtomicInteger();
 	final AtomicInteger busiest = new AtomicInteger();
-	String dn;
-	String userId;
+	@Override
+	String mobile() {
+		return "+371 2000 0031";
+	}
 
 	@BeforeEach
-	void ownUserAndObserver() throws Exception {
-		dn = TestLdapUsers.add(ldap.server(), true, "+371 2000 0031", null);
-		userId = TestLdapUsers.userId(dn);
-		sync.syncNow();
+	void observer() throws Exception {
 		HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
 		ldap.observe(() -> {
 			requests.incrementAndGet();
@@ -56,10 +43,8 @@ class NoConnectionAcrossLdapTests extends ResetWebTestSupport {
 	}
 
 	@AfterEach
-	void removeOwnUser() throws Exception {
+	void noObserver() {
 		ldap.observe(null);
-		TestLdapUsers.remove(ldap.server(), dn);
-		sync.syncNow();
 	}
 
 	MockJourney proven() throws Exception {

@@ -8,16 +8,12 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.sspr.TestLdapUsers;
-import dev.sspr.directory.Directory;
-import dev.sspr.directory.DirectorySync;
 import dev.sspr.directory.UserAccount;
-import dev.sspr.directory.ldap.EmbeddedLdapServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -26,7 +22,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * password; with writeback off the user is sent to their administrator; a directory that goes away
  * mid-reset gives a clear message and leaves both sides as they were.
  */
-class OnPremisesResetTests extends ResetWebTestSupport {
+class OnPremisesResetTests extends OnPremisesTestSupport {
 
 	static final String PASSWORD = "Fabrikam#OnPrem-2026";
 	/** Locked on-premises users of this test's own, like the demo's Līga (with an office phone) and Andris. */
@@ -34,15 +30,6 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 	String andrisDn;
 	String liga;
 	String andris;
-
-	@Autowired
-	EmbeddedLdapServer ldap;
-
-	@Autowired
-	DirectorySync sync;
-
-	@Autowired
-	Directory directory;
 
 	InMemoryDirectoryServer server() {
 		return ldap.server();

@@ -2,14 +2,9 @@ package dev.sspr.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sspr.TestLdapUsers;
-import dev.sspr.directory.Directory;
-import dev.sspr.directory.DirectorySync;
-import dev.sspr.directory.ldap.EmbeddedLdapServer;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,36 +14,21 @@ import org.springframework.beans.factory.annotation.Autowired;
  * each takes the row with a conditional update first. A write the directory shows (its password
  * version moved) is finished; one it does not show is released.
  */
-class PendingResetRecoveryTests extends ResetWebTestSupport {
-
-	@Autowired
-	EmbeddedLdapServer ldap;
-
-	@Autowired
-	DirectorySync sync;
-
-	@Autowired
-	Directory directory;
+class PendingResetRecoveryTests extends OnPremisesUserSupport {
 
 	@Autowired
 	PendingResetRecovery recovery;
 
-	String dn;
-	String userId;
 	long userPk;
 
-	@BeforeEach
-	void ownUser() throws Exception {
-		dn = TestLdapUsers.add(ldap.server(), true, "+371 2000 0061", null);
-		userId = TestLdapUsers.userId(dn);
-		sync.syncNow();
-		userPk = directory.findUser(userId).orElseThrow().id();
+	@Override
+	String mobile() {
+		return "+371 2000 0061";
 	}
 
-	@AfterEach
-	void removeOwnUser() throws Exception {
-		TestLdapUsers.remove(ldap.server(), dn);
-		sync.syncNow();
+	@BeforeEach
+	void userPk() {
+		userPk = directory.findUser(userId).orElseThrow().id();
 	}
 
 	long stamp() {
