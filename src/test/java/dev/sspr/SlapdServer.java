@@ -238,6 +238,17 @@ public final class SlapdServer implements AutoCloseable {
 		return new LDAPConnection("127.0.0.1", this.port, ADMIN_DN, ADMIN_PASSWORD);
 	}
 
+	/** Whether a simple bind as {@code uid=<uid>,ou=people} with this password succeeds. */
+	public boolean binds(String uid, String password) {
+		try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port)) {
+			connection.bind(userDn(uid), password);
+			return true;
+		}
+		catch (LDAPException ex) {
+			return false;
+		}
+	}
+
 	/** Adds {@code uid=<uid>,ou=people}; the rootdn may set {@code pwdAccountLockedTime} directly. */
 	public void addUser(String uid, String mail, String password, boolean locked) throws LDAPException {
 		List<Attribute> attributes = new ArrayList<>(List.of(

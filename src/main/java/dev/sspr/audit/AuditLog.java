@@ -26,9 +26,23 @@ public class AuditLog {
 	}
 
 	/** Written synchronously in its own transaction: a refusal is recorded even when nothing else is. */
-	@EventListener
+	@EventListener(condition = "!#a0.completion()")
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(ResetActivity activity) {
+		record(activity);
+	}
+
+	/**
+	 * A completed reset or unlock is recorded in the transaction that completes it: once, and not at all
+	 * when that transaction fails (a pending reset is audited when it is finished).
+	 */
+	@EventListener(condition = "#a0.completion()")
+	@Transactional
+	void onCompletion(ResetActivity activity) {
+		record(activity);
+	}
+
+	private void record(ResetActivity activity) {
 		jdbc.sql("""
 				insert into audit_record (occurred_at, tenant_id, subject, event_type, outcome, reason, methods,
 				                          client_address, flow_id)

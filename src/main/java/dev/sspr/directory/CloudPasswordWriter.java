@@ -25,6 +25,11 @@ final class CloudPasswordWriter implements PasswordWriter, PasswordVerifier {
 	}
 
 	@Override
+	public boolean local() {
+		return true;
+	}
+
+	@Override
 	public void writePassword(UserAccount user, String newPassword) {
 		UserEntity entity = users.findById(user.id()).orElseThrow();
 		entity.passwordHash = ENCODER.encode(newPassword);

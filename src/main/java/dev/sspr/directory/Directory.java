@@ -8,9 +8,16 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The portal's directory: look-ups of tenants and users, and the password write of a reset. */
+/**
+ * The portal's directory: look-ups of tenants and users, and the password write of a reset. Reads
+ * are short read-only transactions; whatever may talk to the on-premises directory (a write, a bind)
+ * runs with {@code Propagation.NEVER}, so that no database connection is held across an LDAP call.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Directory {
@@ -19,9 +26,14 @@ public class Directory {
 	private final TenantRepository tenants;
 	private final List<PasswordWriter> writers;
 	private final List<PasswordVerifier> verifiers;
+	private final TransactionTemplate transactions;
+	private final TransactionTemplate readOnly;
 
 	Directory(UserRepository users, TenantRepository tenants, List<PasswordWriter> writers,
-			List<PasswordVerifier> verifiers) {
+			List<PasswordVerifier> verifiers, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 		this.users = users;
 		this.tenants = tenants;
 		this.writers = List.copyOf(writers);
@@ -92,24 +104,122 @@ public class Directory {
 
 	/**
 	 * Sets a new password, unlocks the account and ends every other session and code of the user by
-	 * moving the security stamp on (R-19, S-50). All or nothing: a refused write changes nothing.
+	 * moving the security stamp on (R-19, S-50): the directory's write with no transaction held, then
+	 * the portal's side in a short one. A refused write changes nothing.
+	 */
+	@Transactional(propagation = Propagation.NEVER)
+	public void resetPassword(long userPk, String newPassword) throws PasswordWriteException {
+		writeRemotely(userPk, newPassword);
+		finishInTransaction(userPk, newPassword);
+	}
+
+	/** Unlocks without changing the password, as {@link #resetPassword} does. */
+	@Transactional(propagation = Propagation.NEVER)
+	public void unlock(long userPk) throws PasswordWriteException {
+		writeRemotely(userPk, null);
+		finishInTransaction(userPk, null);
+	}
+
+	/**
+	 * The remote half of a reset: the password (or, when {@code newPassword} is null, only the unlock)
+	 * written to the on-premises directory. Never inside a transaction: no database connection is held
+	 * while the directory answers. Nothing to do for a password the portal keeps itself, which
+	 * {@link #finishWrite} writes.
+	 */
+	@Transactional(propagation = Propagation.NEVER)
+	public void writeRemotely(long userPk, String newPassword) throws PasswordWriteException {
+		UserAccount account = read(() -> user(userPk)).orElseThrow();
+		PasswordWriter writer = writerFor(account.passwordSource());
+		if (writer.local()) {
+			return;
+		}
+		if (newPassword == null) {
+			writer.unlock(account);
+		}
+		else {
+			writer.resetPassword(account, newPassword);
+		}
+	}
+
+	/**
+	 * The portal's half of a reset, in the caller's transaction: a password the portal keeps (cloud)
+	 * is written here, the account is unlocked and the security stamp moves on (S-50).
 	 */
 	@Transactional
-	public void resetPassword(long userPk, String newPassword) throws PasswordWriteException {
+	public void finishWrite(long userPk, String newPassword) throws PasswordWriteException {
 		UserEntity entity = users.findById(userPk).orElseThrow();
 		UserAccount account = entity.toAccount();
-		writerFor(account.passwordSource()).resetPassword(account, newPassword);
+		PasswordWriter writer = writerFor(account.passwordSource());
+		if (writer.local()) {
+			if (newPassword == null) {
+				writer.unlock(account);
+			}
+			else {
+				writer.resetPassword(account, newPassword);
+			}
+		}
 		entity.locked = false;
 		entity.securityStamp++;
 	}
 
-	/** Unlocks without changing the password. */
-	@Transactional
-	public void unlock(long userPk) throws PasswordWriteException {
-		UserEntity entity = users.findById(userPk).orElseThrow();
-		writerFor(entity.passwordSource).unlock(entity.toAccount());
-		entity.locked = false;
-		entity.securityStamp++;
+	/** Whether the user's password is written in the portal's database (in the finishing transaction). */
+	public boolean writesInDatabase(long userPk) {
+		return user(userPk).map(u -> writers.stream().anyMatch(w -> w.supports(u.passwordSource()) && w.local()))
+				.orElse(true);
+	}
+
+	/** The directory's password version of the user ({@link PasswordWriter#passwordVersion}); outside any transaction. */
+	@Transactional(propagation = Propagation.NEVER)
+	public Optional<String> passwordVersion(long userPk) {
+		Optional<UserAccount> account = read(() -> user(userPk));
+		return account.flatMap(a -> writers.stream().filter(w -> w.supports(a.passwordSource())).findFirst()
+				.flatMap(w -> w.passwordVersion(a)));
+	}
+
+	/** Whether this is the user's password now, checked where it lives (a bind on premises); outside any transaction. */
+	@Transactional(propagation = Propagation.NEVER)
+	public boolean passwordIs(long userPk, String password) {
+		Optional<UserAccount> account = read(() -> user(userPk));
+		return account.flatMap(a -> verifiers.stream().filter(v -> v.supports(a.passwordSource())).findFirst()
+				.map(v -> v.matches(a, password))).orElse(false);
+	}
+
+	/**
+	 * A read in a short transaction of its own, ended before the caller goes on to LDAP: in a
+	 * {@code NEVER} method a bare repository call would keep its entity manager, and with it a
+	 * connection, until the method returns.
+	 */
+	private <T> T read(java.util.function.Supplier<T> query) {
+		return readOnly.execute(status -> query.get());
+	}
+
+	private void finishInTransaction(long userPk, String newPassword) throws PasswordWriteException {
+		try {
+			transactions.executeWithoutResult(status -> {
+				try {
+					finishWrite(userPk, newPassword);
+				}
+				catch (PasswordWriteException ex) {
+					throw new RefusedInTransaction(ex);
+				}
+			});
+		}
+		catch (RefusedInTransaction ex) {
+			throw ex.refusal;
+		}
+	}
+
+	/** Carries a refusal out of a transaction callback, rolling it back. */
+	private static final class RefusedInTransaction extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient PasswordWriteException refusal;
+
+		RefusedInTransaction(PasswordWriteException refusal) {
+			super(refusal.messageKey(), null, false, false);
+			this.refusal = refusal;
+		}
 	}
 
 	/** Sets the authentication email, which the user has proved they receive. */
@@ -130,7 +240,8 @@ public class Directory {
 		users.findById(userPk).orElseThrow().securityInfoConfirmedAt = at;
 	}
 
-	/** Checks a cloud user's password; false for unknown users and on-premises passwords. */
+	/** Checks a user's password where it lives (outside any transaction: it may be an LDAP bind). */
+	@Transactional(propagation = Propagation.NEVER)
 	public boolean passwordMatches(String userId, String password) {
 		return signIn(userId, password).isPresent();
 	}
@@ -138,10 +249,12 @@ public class Directory {
 	/**
 	 * The user whose password this is, checked where the password lives ({@link PasswordVerifier}).
 	 * An unknown user, or one whose password no verifier can check, costs one hash check too, so
-	 * that the answer's timing does not say whether the account exists.
+	 * that the answer's timing does not say whether the account exists. Never inside a transaction:
+	 * an on-premises password is checked by an LDAP bind, during which no database connection is held.
 	 */
+	@Transactional(propagation = Propagation.NEVER)
 	public Optional<UserAccount> signIn(String userId, String password) {
-		Optional<UserAccount> user = users.findByUserId(normalizeUserId(userId)).map(UserEntity::toAccount);
+		Optional<UserAccount> user = read(() -> users.findByUserId(normalizeUserId(userId)).map(UserEntity::toAccount));
 		Optional<PasswordVerifier> verifier = user.flatMap(u -> verifiers.stream()
 				.filter(v -> v.supports(u.passwordSource())).findFirst());
 		if (user.isEmpty() || verifier.isEmpty()) {

@@ -24,6 +24,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -109,10 +111,15 @@ public class DirectorySync {
 		return run;
 	}
 
-	/** Runs one synchronization now; runs never overlap. */
+	/**
+	 * Runs one synchronization now; runs never overlap. The directory is read with no transaction
+	 * (no database connection is held during the LDAP search), then written in one.
+	 */
+	@Transactional(propagation = Propagation.NEVER)
 	public synchronized SyncRun syncNow() {
 		Instant started = clock.instant();
-		Long tenantId = tenantId().orElseThrow(() -> new IllegalStateException(
+		// Read in a transaction of its own that ends before the directory is searched.
+		Long tenantId = transactions.execute(status -> tenantId()).orElseThrow(() -> new IllegalStateException(
 				"sspr.ldap.tenant names no tenant: " + ldap.properties().tenant()));
 		List<DirectoryUser> found;
 		try {

@@ -21,4 +21,9 @@ public record ResetActivity(Kind kind, boolean success, Long tenantId, String su
 	public ResetActivity {
 		methods = List.copyOf(methods);
 	}
+
+	/** A reset or unlock that completed: published inside the transaction that completes it. */
+	public boolean completion() {
+		return success && (kind == Kind.PASSWORD_RESET || kind == Kind.ACCOUNT_UNLOCKED);
+	}
 }

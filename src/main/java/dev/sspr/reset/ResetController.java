@@ -233,6 +233,10 @@ class ResetController {
 	@GetMapping("/password")
 	@ResetStep(Step.PASSWORD)
 	String initPassword(ResetFlow flow, Model model) {
+		service.resume(flow);
+		if (flow.completed()) {
+			return due(flow);
+		}
 		WrongEntry.show(model, new PasswordForm("", ""));
 		model.addAttribute("mayUnlockOnly", flow.mayUnlockOnly());
 		model.addAttribute("minLength", dev.sspr.policy.PasswordPolicy.MIN_LENGTH);

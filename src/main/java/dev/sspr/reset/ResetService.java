@@ -4,7 +4,6 @@ import dev.sspr.captcha.CaptchaVerifier;
 import dev.sspr.delivery.Masking;
 import dev.sspr.delivery.Outbox;
 import dev.sspr.directory.Directory;
-import dev.sspr.directory.PasswordWriteException;
 import dev.sspr.directory.TenantInfo;
 import dev.sspr.directory.UserAccount;
 import dev.sspr.policy.AvailableMethod;
@@ -40,16 +39,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every change to a reset flow: identification, choosing and proving methods, the new password.
- * Each use case is one transaction; completing a flow is one transaction of its own around the
- * claim, the write and the event. Publishes a {@link ResetActivity} for each, which the audit log records.
+ * Each use case is one transaction; completing a flow is {@link ResetCompletion}'s (a pending claim,
+ * the directory write with no transaction, a finishing transaction). Publishes a {@link ResetActivity} for each, which the audit log records.
  */
 @Service
 class ResetService {
@@ -71,7 +67,7 @@ class ResetService {
 	private final AppApprovals approvals;
 	private final VoiceApprovals voiceApprovals;
 	private final FlowCompletions completions;
-	private final TransactionTemplate transactions;
+	private final ResetCompletion completion;
 	private final CaptchaVerifier captcha;
 	private final Outbox outbox;
 	private final SecureRandom random = new SecureRandom();
@@ -79,13 +75,13 @@ class ResetService {
 	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
 			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
 			ApplicationEventPublisher events, Clock clock, MethodInventory inventory, AppApprovals approvals,
-			VoiceApprovals voiceApprovals, FlowCompletions completions, PlatformTransactionManager transactionManager,
+			VoiceApprovals voiceApprovals, FlowCompletions completions, ResetCompletion completion,
 			CaptchaVerifier captcha, Outbox outbox) {
 		this.captcha = captcha;
 		this.outbox = outbox;
 		this.voiceApprovals = voiceApprovals;
 		this.completions = completions;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.completion = completion;
 		this.inventory = inventory;
 		this.approvals = approvals;
 		this.directory = directory;
@@ -357,8 +353,8 @@ class ResetService {
 		if (!violations.isEmpty()) {
 			return violations;
 		}
-		return complete(flow, ResetFlow.Outcome.PASSWORD_RESET, () -> directory.resetPassword(user.id(), password),
-				clientAddress).map(key -> List.of(new PasswordViolation(key, List.of()))).orElse(List.of());
+		return completion.complete(flow, ResetFlow.Outcome.PASSWORD_RESET, password, clientAddress)
+				.map(key -> List.of(new PasswordViolation(key, List.of()))).orElse(List.of());
 	}
 
 	/** unlock without changing the password, when the tenant allows it; a refused write is told. */
@@ -373,59 +369,19 @@ class ResetService {
 		if (!flow.mayUnlockOnly()) {
 			return ActionResult.OK;
 		}
-		return complete(flow, ResetFlow.Outcome.UNLOCKED, () -> directory.unlock(current.get().id()), clientAddress)
+		return completion.complete(flow, ResetFlow.Outcome.UNLOCKED, null, clientAddress)
 				.map(key -> ActionResult.fieldError("unlock", key)).orElse(ActionResult.OK);
+	}
+
+	/** A reload of the password page: a reset left pending by a failure is finished when the directory says it happened. */
+	void resume(ResetFlow flow) {
+		completion.resume(flow);
 	}
 
 	/** A copy of the flow from before it completed (a second submit, another tab) learns so from the database. */
 	private boolean completedBefore(ResetFlow flow) {
 		completions.of(flow.id()).ifPresent(flow::complete);
 		return flow.completed();
-	}
-
-	/**
-	 * Completes the flow once (S-50): the claim, the write, closing the codes and the event (whose
-	 * notices join the outbox in this transaction) commit together. A concurrent second completion
-	 * waits at the claim until this one commits and then finds it taken; when the write is refused,
-	 * nothing is kept and the user may try again.
-	 *
-	 * @return the write's refusal, if it was refused
-	 */
-	private Optional<String> complete(ResetFlow flow, ResetFlow.Outcome outcome, DirectoryWrite write,
-			String clientAddress) {
-		Optional<String> refusal;
-		try {
-			refusal = transactions.execute(status -> {
-				completions.claim(flow, outcome);
-				try {
-					write.run();
-				}
-				catch (PasswordWriteException ex) {
-					status.setRollbackOnly();
-					return Optional.of(ex.messageKey());
-				}
-				codes.closeAll(flow.userPk());
-				publish(flow, outcome == ResetFlow.Outcome.UNLOCKED ? Kind.ACCOUNT_UNLOCKED : Kind.PASSWORD_RESET, true,
-						null, flow.proven(), clientAddress);
-				return Optional.<String>empty();
-			});
-		}
-		catch (DuplicateKeyException ex) {
-			// This flow completed in another request; or another flow of the user did, which ends this one (S-50).
-			completions.of(flow.id()).ifPresentOrElse(flow::complete, flow::expire);
-			return Optional.empty();
-		}
-		if (refusal.isPresent()) {
-			publish(flow, Kind.WRITE_FAILED, false, refusal.get(), flow.proven(), clientAddress);
-			return refusal;
-		}
-		flow.complete(outcome);
-		return Optional.empty();
-	}
-
-	/** A password write or unlock in the directory. */
-	private interface DirectoryWrite {
-		void run() throws PasswordWriteException;
 	}
 
 	/** The flow's user as the directory has them now; empty after a reset elsewhere (S-50) or when disabled. */

@@ -63,22 +63,22 @@ class DoubleSubmitTests extends ResetWebTestSupport {
 				.params(userId, kind, outcome).query(Long.class).single();
 	}
 
-	/** Runs post number 0 to {@link #AT_ONCE} - 1 at the same moment, each on a thread of its own. */
-	static List<MvcResult> atOnce(IntFunction<Callable<MvcResult>> post) throws Exception {
+	/** Runs task number 0 to {@link #AT_ONCE} - 1 at the same moment, each on a thread of its own. */
+	static <T> List<T> atOnce(IntFunction<Callable<T>> post) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
-			List<Future<MvcResult>> futures = new ArrayList<>();
+			List<Future<T>> futures = new ArrayList<>();
 			for (int i = 0; i < AT_ONCE; i++) {
-				Callable<MvcResult> task = post.apply(i);
+				Callable<T> task = post.apply(i);
 				futures.add(pool.submit(() -> {
 					start.await();
 					return task.call();
 				}));
 			}
 			start.countDown();
-			List<MvcResult> results = new ArrayList<>();
-			for (Future<MvcResult> future : futures) {
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
 				results.add(future.get(60, TimeUnit.SECONDS));
 			}
 			return results;

@@ -8,15 +8,12 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.sspr.TestLdapUsers;
-import dev.sspr.directory.Directory;
-import dev.sspr.directory.DirectorySync;
 import dev.sspr.directory.UserAccount;
-import dev.sspr.directory.ldap.EmbeddedLdapServer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -25,7 +22,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * password; with writeback off the user is sent to their administrator; a directory that goes away
  * mid-reset gives a clear message and leaves both sides as they were.
  */
-class OnPremisesResetTests extends ResetWebTestSupport {
+class OnPremisesResetTests extends OnPremisesTestSupport {
 
 	static final String PASSWORD = "Fabrikam#OnPrem-2026";
 	/** Locked on-premises users of this test's own, like the demo's Līga (with an office phone) and Andris. */
@@ -33,15 +30,6 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 	String andrisDn;
 	String liga;
 	String andris;
-
-	@Autowired
-	EmbeddedLdapServer ldap;
-
-	@Autowired
-	DirectorySync sync;
-
-	@Autowired
-	Directory directory;
 
 	InMemoryDirectoryServer server() {
 		return ldap.server();
@@ -103,6 +91,25 @@ class OnPremisesResetTests extends ResetWebTestSupport {
 		// The new password signs her in to the security-info page too: sign-in binds to the directory.
 		assertThat(directory.signIn(liga, "Rīgas-Jūrmala-2026!")).isPresent();
 		assertThat(directory.signIn(liga, PASSWORD)).isEmpty();
+	}
+
+	@Test
+	void whenTheNewPasswordIsPostedSeveralTimesAtOnceThenTheDirectoryIsWrittenAndAuditedOnce() throws Exception {
+		MockJourney journey = provedByText(liga, "+371 2000 0011");
+		String flowId = journey.flow().id();
+
+		List<MvcResult> results = DoubleSubmitTests.atOnce(i -> () -> journey.newPassword(DoubleSubmitTests.passwordNo(i),
+				DoubleSubmitTests.passwordNo(i)));
+
+		// The later posts wait for the first to finish (no connection held) and land on Done.
+		assertThat(results).allSatisfy(r -> assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/reset/done"));
+		assertThat(jdbc.sql("select count(*) from audit_record where flow_id = ? and event_type = 'PASSWORD_RESET'")
+				.param(flowId).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select status from reset_completion where flow_id = ?").param(flowId).query(String.class)
+				.single()).isEqualTo("DONE");
+		long binding = java.util.stream.IntStream.range(0, DoubleSubmitTests.AT_ONCE)
+				.filter(i -> binds(ligaDn, DoubleSubmitTests.passwordNo(i))).count();
+		assertThat(binding).isEqualTo(1);
 	}
 
 	@Test

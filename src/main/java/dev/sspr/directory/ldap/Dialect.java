@@ -1,6 +1,5 @@
 package dev.sspr.directory.ldap;
 
-import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -19,49 +18,55 @@ import java.util.Base64;
  * password as a quoted UTF-16LE {@code unicodePwd} (only over TLS) and is unlocked by setting
  * {@code lockoutTime} to 0; OpenLDAP takes the RFC 3062 password modify operation and is unlocked
  * by removing the ppolicy overlay's {@code pwdAccountLockedTime} (user-modifiable in 2.5, so plain
- * write access is enough). ppolicy holds the service account to the quality and history rules,
+ * write access is enough), after the password. Active Directory takes the password and the unlock
+ * in one modify request, which the server applies atomically. ppolicy holds the service account to the quality and history rules,
  * but not the rootdn: never configure the rootdn as the service account.
  */
 public enum Dialect {
 
 	OPENLDAP {
+		/**
+		 * The password first (RFC 3062), then the lock: a crash or a failure between the two leaves the
+		 * account locked with its new password, which the pending reset finishes by unlocking again;
+		 * never unlocked with its old password. (The password modify operation takes no other change,
+		 * so the two cannot be one operation without storing a clear-text userPassword.)
+		 */
 		@Override
 		void resetPassword(LDAPConnection connection, Entry user, String password, boolean unlock) throws LDAPException {
-			Attribute lock = user.getAttribute(LOCKED_TIME);
-			boolean unlocked = unlock && lock != null;
-			if (unlocked) {
-				unlock(connection, user);
+			PasswordModifyExtendedResult result = (PasswordModifyExtendedResult) connection
+					.processExtendedOperation(new PasswordModifyExtendedRequest(user.getDN(), null, password));
+			if (result.getResultCode() != ResultCode.SUCCESS) {
+				throw new LDAPException(result);
 			}
-			try {
-				PasswordModifyExtendedResult result = (PasswordModifyExtendedResult) connection
-						.processExtendedOperation(new PasswordModifyExtendedRequest(user.getDN(), null, password));
-				if (result.getResultCode() != ResultCode.SUCCESS) {
-					throw new LDAPException(result);
+			if (unlock) {
+				try {
+					unlock(connection, user);
 				}
-			}
-			catch (LDAPException ex) {
-				if (unlocked) {
-					// All or nothing: the refused password leaves the account as locked as it was.
-					relock(connection, user.getDN(), lock);
+				catch (LDAPException ex) {
+					throw new StillLocked(ex);
 				}
-				throw ex;
 			}
 		}
 
 		@Override
 		void unlock(LDAPConnection connection, Entry user) throws LDAPException {
 			if (user.hasAttribute(LOCKED_TIME)) {
-				connection.modify(user.getDN(), new Modification(ModificationType.DELETE, LOCKED_TIME));
+				try {
+					connection.modify(user.getDN(), new Modification(ModificationType.DELETE, LOCKED_TIME));
+				}
+				catch (LDAPException ex) {
+					// Already gone (ppolicy may clear it with the password, or a retry came first): unlocked is unlocked.
+					if (ex.getResultCode() != ResultCode.NO_SUCH_ATTRIBUTE) {
+						throw ex;
+					}
+				}
 			}
 		}
 
-		private void relock(LDAPConnection connection, String dn, Attribute lock) {
-			try {
-				connection.modify(dn, new Modification(ModificationType.REPLACE, LOCKED_TIME, lock.getValues()));
-			}
-			catch (LDAPException ignored) {
-				// The directory is refusing us; the failed reset is reported either way.
-			}
+		@Override
+		String[] versionAttributes() {
+			// ppolicy keeps pwdChangedTime; without the overlay the entry's modifyTimestamp moves with the password.
+			return new String[] { "pwdChangedTime", "modifyTimestamp" };
 		}
 
 		@Override
@@ -114,6 +119,11 @@ public enum Dialect {
 		@Override
 		void unlock(LDAPConnection connection, Entry user) throws LDAPException {
 			connection.modify(user.getDN(), new Modification(ModificationType.REPLACE, LOCKOUT_TIME, "0"));
+		}
+
+		@Override
+		String[] versionAttributes() {
+			return new String[] { "pwdLastSet" };
 		}
 
 		@Override
@@ -174,6 +184,39 @@ public enum Dialect {
 	abstract void unlock(LDAPConnection connection, Entry user) throws LDAPException;
 
 	abstract boolean locked(Entry user);
+
+	/** Attributes that change when the password is set, in order of preference (the first present counts). */
+	abstract String[] versionAttributes();
+
+	/** The entry's password version: the first version attribute present, by name, or null. */
+	String passwordVersion(Entry user) {
+		for (String attribute : versionAttributes()) {
+			String value = user.getAttributeValue(attribute);
+			if (value != null) {
+				return attribute + "=" + value;
+			}
+		}
+		return null;
+	}
+
+	/** The attributes a look-up of one user reads: its state and its password version. */
+	String[] entryAttributes() {
+		String[] state = stateAttributes();
+		String[] version = versionAttributes();
+		String[] all = java.util.Arrays.copyOf(state, state.length + version.length);
+		System.arraycopy(version, 0, all, state.length, version.length);
+		return all;
+	}
+
+	/** The password was set but the unlock after it failed: the reset is half done and must be finished. */
+	static final class StillLocked extends LDAPException {
+
+		private static final long serialVersionUID = 1L;
+
+		StillLocked(LDAPException cause) {
+			super(cause.getResultCode(), "password set, unlock failed", cause);
+		}
+	}
 
 	abstract boolean enabled(Entry user);
 

@@ -3,6 +3,9 @@ package dev.sspr.directory.ldap;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedExtendedRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Entry;
@@ -34,6 +37,8 @@ public class EmbeddedLdapServer implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedLdapServer.class);
 
 	private final InMemoryDirectoryServer server;
+	private volatile Runnable observer = () -> {
+	};
 
 	EmbeddedLdapServer(LdapProperties properties, ResourceLoader resources) throws LDAPException, IOException {
 		List<Entry> entries = new ArrayList<>();
@@ -69,16 +74,44 @@ public class EmbeddedLdapServer implements AutoCloseable {
 		return server;
 	}
 
+	/**
+	 * Runs {@code observer} on the server's thread as each bind, search, modify or extended request
+	 * arrives, before it is processed: tests look at the portal (its database pool, say) at that moment.
+	 */
+	public void observe(Runnable observer) {
+		this.observer = observer == null ? () -> {
+		} : observer;
+	}
+
 	@Override
 	public void close() {
 		server.shutDown(true);
 	}
 
-	/** ppolicy's lockout: an account with {@code pwdAccountLockedTime} cannot bind, whatever the password. */
+	/**
+	 * ppolicy's lockout: an account with {@code pwdAccountLockedTime} cannot bind, whatever the password.
+	 * Also tells the observer of each request.
+	 */
 	private final class LockedAccounts extends InMemoryOperationInterceptor {
 
 		@Override
+		public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
+			observer.run();
+		}
+
+		@Override
+		public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+			observer.run();
+		}
+
+		@Override
+		public void processExtendedRequest(InMemoryInterceptedExtendedRequest request) throws LDAPException {
+			observer.run();
+		}
+
+		@Override
 		public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) throws LDAPException {
+			observer.run();
 			String dn = request.getRequest().getBindDN();
 			if (dn != null && !dn.isEmpty()) {
 				Entry entry = server.getEntry(dn);

@@ -138,7 +138,7 @@ public class LdapDirectory {
 		Filter filter = Filter.createANDFilter(Filter.create(properties.userFilter()),
 				Filter.createEqualityFilter(properties.userIdAttribute(), userId));
 		SearchRequest request = new SearchRequest(properties.baseDn(), SearchScope.SUB, filter,
-				dialect().stateAttributes());
+				dialect().entryAttributes());
 		request.setSizeLimit(2);
 		request.setTimeLimitSeconds(timeLimitSeconds());
 		SearchResult result = connection.search(request);

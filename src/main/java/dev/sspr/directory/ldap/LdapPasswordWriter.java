@@ -10,6 +10,7 @@ import dev.sspr.directory.PasswordWriteException;
 import dev.sspr.directory.PasswordWriter;
 import dev.sspr.directory.UserAccount;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,17 @@ final class LdapPasswordWriter implements PasswordWriter, PasswordVerifier {
 	}
 
 	@Override
+	public Optional<String> passwordVersion(UserAccount user) {
+		try (LDAPConnection connection = directory.serviceConnection()) {
+			return Optional.ofNullable(directory.dialect().passwordVersion(entry(connection, user)));
+		}
+		catch (LDAPException ex) {
+			log.warn("The password version could not be read: result {}", ex.getResultCode().intValue());
+			return Optional.empty();
+		}
+	}
+
+	@Override
 	public boolean matches(UserAccount user, String password) {
 		try (LDAPConnection connection = directory.serviceConnection()) {
 			return directory.findUser(connection, user.userId()).map(e -> directory.bindAs(e.getDN(), password))
@@ -67,9 +79,22 @@ final class LdapPasswordWriter implements PasswordWriter, PasswordVerifier {
 		}
 	}
 
+	/**
+	 * Until the write is sent, a failure changes nothing; once it is sent, an answer that never came
+	 * (a client-side result: timeout, connection lost) or a failed unlock after the password leaves
+	 * the write uncertain, for the pending reset to settle.
+	 */
 	private void write(UserAccount user, String password, boolean unlock) throws PasswordWriteException {
 		try (LDAPConnection connection = directory.serviceConnection()) {
-			directory.dialect().resetPassword(connection, entry(connection, user), password, unlock);
+			Entry entry = entry(connection, user);
+			try {
+				directory.dialect().resetPassword(connection, entry, password, unlock);
+			}
+			catch (LDAPException ex) {
+				boolean uncertain = ex instanceof Dialect.StillLocked || ex.getResultCode().isClientSideResultCode();
+				PasswordWriteException refusal = refusal(ex);
+				throw uncertain ? new PasswordWriteException(refusal.messageKey(), null, true) : refusal;
+			}
 		}
 		catch (LDAPException ex) {
 			throw refusal(ex);

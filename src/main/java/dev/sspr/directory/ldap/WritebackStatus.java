@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.Set;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The writeback status of R-40, from real checks rather than a setting: the service account's bind,
@@ -45,6 +47,8 @@ public class WritebackStatus {
 		this.clock = clock;
 	}
 
+	/** Talks to the directory: never inside a transaction, so no database connection waits on it. */
+	@Transactional(propagation = Propagation.NEVER)
 	public Report check() {
 		Instant started = clock.instant();
 		if (!directory.configured()) {

@@ -38,6 +38,8 @@ class LdapWritebackTests {
 	private InMemoryDirectoryServer server;
 	private final AtomicReference<byte[]> lastUnicodePwd = new AtomicReference<>();
 	private volatile String refuseWith;
+	/** Set: the directory refuses to remove a lock. */
+	private volatile boolean refuseUnlock;
 	/** Closed while the directory should not answer a password change; the test opens it when done. */
 	private volatile java.util.concurrent.CountDownLatch silence;
 
@@ -46,6 +48,10 @@ class LdapWritebackTests {
 
 		@Override
 		public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+			if (refuseUnlock && request.getRequest().getModifications().stream()
+					.anyMatch(m -> m.getAttributeName().equalsIgnoreCase(Dialect.LOCKED_TIME))) {
+				throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "not now");
+			}
 			List<Modification> rewritten = new ArrayList<>();
 			boolean changed = false;
 			for (Modification modification : request.getRequest().getModifications()) {
@@ -167,12 +173,44 @@ class LdapWritebackTests {
 	}
 
 	@Test
+	void whenTheUnlockAfterThePasswordFailsThenTheWriteIsUncertainAndTheAccountStaysLockedWithTheNewPassword()
+			throws Exception {
+		LdapPasswordWriter writer = writer(Dialect.OPENLDAP);
+		String before = writer.passwordVersion(user("bob@example.test")).orElseThrow();
+		refuseUnlock = true;
+		try {
+			assertThatThrownBy(() -> writer.resetPassword(user("bob@example.test"), "Brand-New-Passw0rd"))
+					.isInstanceOf(PasswordWriteException.class)
+					.extracting(e -> ((PasswordWriteException) e).uncertain()).isEqualTo(true);
+		}
+		finally {
+			refuseUnlock = false;
+		}
+		// Password first, then the lock: never unlocked with the old password; the pending reset unlocks later.
+		assertThat(attribute("bob", "userPassword")).isEqualTo("Brand-New-Passw0rd");
+		assertThat(attribute("bob", "pwdAccountLockedTime")).isEqualTo("20260101000000Z");
+		assertThat(writer.passwordVersion(user("bob@example.test")).orElseThrow()).isNotEqualTo(before);
+		writer.unlock(user("bob@example.test"));
+		assertThat(binds("bob", "Brand-New-Passw0rd")).isTrue();
+	}
+
+	@Test
+	void whenTheDirectoryRefusesThenTheWriteIsCertainAndThePasswordVersionStays() throws Exception {
+		LdapPasswordWriter writer = writer(Dialect.OPENLDAP);
+		String before = writer.passwordVersion(user("bob@example.test")).orElseThrow();
+		refuseWith = "Password is in history of old passwords";
+		assertThatThrownBy(() -> writer.resetPassword(user("bob@example.test"), "Brand-New-Passw0rd"))
+				.extracting(e -> ((PasswordWriteException) e).uncertain()).isEqualTo(false);
+		assertThat(writer.passwordVersion(user("bob@example.test")).orElseThrow()).isEqualTo(before);
+	}
+
+	@Test
 	void whenTheDirectoryIsDownThenTheUserLearnsItAndNothingChanged() throws Exception {
 		LdapPasswordWriter writer = writer(Dialect.OPENLDAP);
 		server.shutDown(true);
 		assertThatThrownBy(() -> writer.resetPassword(user("ada@example.test"), "Brand-New-Passw0rd"))
-				.extracting(e -> ((PasswordWriteException) e).messageKey())
-				.isEqualTo("reset.password.error.directory.unavailable");
+				.extracting(e -> ((PasswordWriteException) e).messageKey(), e -> ((PasswordWriteException) e).uncertain())
+				.containsExactly("reset.password.error.directory.unavailable", false);
 		assertThat(writer.matches(user("ada@example.test"), "Old-Password-1")).isFalse();
 		server.startListening();
 	}
@@ -185,9 +223,10 @@ class LdapWritebackTests {
 				"(objectClass=inetOrgPerson)", TestDirectory.BIND_PASSWORD, Duration.ofSeconds(1), Duration.ofSeconds(30))));
 		silence = new java.util.concurrent.CountDownLatch(1);
 		try {
+			// Sent and never answered: whether the directory took it is unknown.
 			assertThatThrownBy(() -> writer.resetPassword(user("ada@example.test"), "Brand-New-Passw0rd"))
-					.extracting(e -> ((PasswordWriteException) e).messageKey())
-					.isEqualTo("reset.password.error.directory.unavailable");
+					.extracting(e -> ((PasswordWriteException) e).messageKey(), e -> ((PasswordWriteException) e).uncertain())
+					.containsExactly("reset.password.error.directory.unavailable", true);
 		}
 		finally {
 			silence.countDown();
