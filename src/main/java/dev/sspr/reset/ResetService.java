@@ -193,7 +193,7 @@ class ResetService {
 		String actual = destination(user.get(), method);
 		if (actual == null || !sameDestination(method, typed, actual)) {
 			publish(flow, Kind.DESTINATION_MISMATCH, false, null, List.of(method), clientAddress);
-			if (flow.missDestination(DESTINATION_MISSES_ALLOWED)) {
+			if (failures.recordDestinationMismatch(flow.userPk(), DESTINATION_MISSES_ALLOWED)) {
 				flow.block();
 				publish(flow, Kind.BLOCKED, false, "TOO_MANY_DESTINATION_MISMATCHES", List.of(method), clientAddress);
 				return ActionResult.OK;
