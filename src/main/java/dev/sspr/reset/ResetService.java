@@ -55,6 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ResetService {
 
 	static final Duration FLOW_LIFETIME = Duration.ofMinutes(15);
+	/** Mistyped destinations per account within the failure window; the last one ends the flow. */
 	static final int DESTINATION_MISSES_ALLOWED = 5;
 
 	private final Directory directory;
