@@ -57,6 +57,11 @@ class SharedSessionsClusterTests {
 		String altcha = TestCaptcha.solve(visitor.get(b, "/captcha/challenge").body());
 		assertThat(visitor.post(a, "/reset", "userId=" + HttpTestClient.enc(user) + "&altcha=" + HttpTestClient.enc(altcha)))
 				.isEqualTo("/reset/method");
+		// The cookie and the idle timeout are the servlet session's settings (server.servlet.session.*).
+		assertThat(visitor.sessionCookie).startsWith("SSPR_SESSION=").contains("; HttpOnly", "; SameSite=Lax")
+				.doesNotContain("Secure");
+		assertThat(a.bean(JdbcClient.class).sql("select max_inactive_interval from spring_session where session_id = ?")
+				.param(sessionId(visitor)).query(Integer.class).single()).isEqualTo(15 * 60);
 		visitor.page(b, "/reset/method");
 		assertThat(visitor.post(a, "/reset/method", "method=email")).isEqualTo("/reset/verify");
 		visitor.page(b, "/reset/verify");
@@ -105,6 +110,27 @@ class SharedSessionsClusterTests {
 
 		assertThat(b.http().signIn("/sign-in", user, NEW_PASSWORD)).isNotNull();
 		assertThat(signedInBytes).isPositive().isLessThan(MAX_SESSION_BYTES);
+	}
+
+	@Test
+	void whenASignedInUserIdentifiesOnAnotherInstanceThenTheSessionIdChangesAndTheOldOneIsGone() throws Exception {
+		PortalCluster.Instance a = cluster.instance(0);
+		PortalCluster.Instance b = cluster.instance(1);
+		String user = newUser("renewed@personal.example");
+		Visitor visitor = new Visitor();
+		visitor.cookies.put("SSPR_SESSION", value(a.http().signIn("/sign-in", user, DemoUsers.CONTOSO_PASSWORD)));
+		String before = sessionId(visitor);
+
+		visitor.get(b, "/reset");
+		String altcha = TestCaptcha.solve(visitor.get(a, "/captcha/challenge").body());
+		assertThat(visitor.post(b, "/reset", "userId=" + HttpTestClient.enc(user) + "&altcha=" + HttpTestClient.enc(altcha)))
+				.isEqualTo("/reset/method");
+
+		// S-60: identification gives the session a new id, on whichever instance it happens.
+		assertThat(sessionId(visitor)).isNotEqualTo(before);
+		assertThat(a.bean(JdbcClient.class).sql("select count(*) from spring_session where session_id = ?").param(before)
+				.query(Long.class).single()).isZero();
+		visitor.page(a, "/reset/method");
 	}
 
 	@Test
@@ -209,6 +235,7 @@ class SharedSessionsClusterTests {
 
 		private final Map<String, String> cookies = new LinkedHashMap<>();
 		private String csrf;
+		private String sessionCookie;
 
 		HttpResponse<String> get(PortalCluster.Instance instance, String path) throws Exception {
 			return keep(instance.http().get(path, cookieHeader()));
@@ -245,6 +272,9 @@ class SharedSessionsClusterTests {
 				String pair = header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
 				String name = pair.substring(0, pair.indexOf('='));
 				String value = pair.substring(pair.indexOf('=') + 1);
+				if (name.equals("SSPR_SESSION")) {
+					sessionCookie = header;
+				}
 				if (value.isEmpty()) {
 					cookies.remove(name);
 				}
