@@ -94,8 +94,7 @@ class SharedSessionsClusterTests {
 		PortalCluster.Instance a = cluster.instance(0);
 		PortalCluster.Instance b = cluster.instance(1);
 		String user = newUser("signed.in@personal.example");
-		Visitor visitor = new Visitor();
-		visitor.cookies.put("SSPR_SESSION", value(a.http().signIn("/sign-in", user, DemoUsers.CONTOSO_PASSWORD)));
+		Visitor visitor = Visitor.signedIn(a, "/sign-in", user);
 		String before = visitor.cookie("SSPR_SESSION");
 
 		assertThat(visitor.page(b, "/security-info").text()).contains("Test User");
@@ -117,8 +116,7 @@ class SharedSessionsClusterTests {
 		PortalCluster.Instance a = cluster.instance(0);
 		PortalCluster.Instance b = cluster.instance(1);
 		String user = newUser("renewed@personal.example");
-		Visitor visitor = new Visitor();
-		visitor.cookies.put("SSPR_SESSION", value(a.http().signIn("/sign-in", user, DemoUsers.CONTOSO_PASSWORD)));
+		Visitor visitor = Visitor.signedIn(a, "/sign-in", user);
 		String before = sessionId(visitor);
 
 		visitor.get(b, "/reset");
@@ -141,8 +139,7 @@ class SharedSessionsClusterTests {
 		JdbcClient jdbc = a.bean(JdbcClient.class);
 		jdbc.sql("insert into user_admin_role (user_id, role_name) values ((select id from directory_user where user_id = ?), "
 				+ "'Helpdesk Administrator')").param(admin).update();
-		Visitor visitor = new Visitor();
-		visitor.cookies.put("SSPR_SESSION", value(a.http().signIn("/admin/sign-in", admin, DemoUsers.CONTOSO_PASSWORD)));
+		Visitor visitor = Visitor.signedIn(a, "/admin/sign-in", admin);
 
 		visitor.page(b, "/admin");
 		// The console's shorter idle timeout (sspr.admin.idle-timeout, 9 minutes in tests) is the stored session's.
@@ -226,16 +223,20 @@ class SharedSessionsClusterTests {
 		return new String(Base64.getDecoder().decode(visitor.cookie("SSPR_SESSION")), StandardCharsets.UTF_8);
 	}
 
-	private static String value(String nameAndValue) {
-		return nameAndValue.substring(nameAndValue.indexOf('=') + 1);
-	}
-
 	/** A browser without a balancer's stickiness: its cookies, sent to whichever instance it is told. */
 	private static final class Visitor {
 
 		private final Map<String, String> cookies = new LinkedHashMap<>();
 		private String csrf;
 		private String sessionCookie;
+
+		/** Signed in at {@code signInPath} on this instance with the test users' password. */
+		static Visitor signedIn(PortalCluster.Instance instance, String signInPath, String userId) throws Exception {
+			Visitor visitor = new Visitor();
+			String cookie = instance.http().signIn(signInPath, userId, DemoUsers.CONTOSO_PASSWORD);
+			visitor.cookies.put("SSPR_SESSION", cookie.substring(cookie.indexOf('=') + 1));
+			return visitor;
+		}
 
 		HttpResponse<String> get(PortalCluster.Instance instance, String path) throws Exception {
 			return keep(instance.http().get(path, cookieHeader()));
