@@ -59,9 +59,10 @@ public class DemoDataGuard implements BeforeEachCallback, AfterEachCallback {
 		clearTransientState(JdbcClient.create(spring.getBean(DataSource.class)), spring.getBean(Throttle.class));
 	}
 
-	/** Failure counts, blocks, used TOTP steps, open codes and approvals, throttles: what no test may inherit. */
+	/** Failure counts, mistyped destinations, blocks, used TOTP steps, open codes and approvals, throttles: what no test may inherit. */
 	public static void clearTransientState(JdbcClient jdbc, Throttle throttle) {
 		jdbc.sql("delete from verification_failure").update();
+		jdbc.sql("delete from destination_mismatch").update();
 		jdbc.sql("delete from reset_block").update();
 		jdbc.sql("update authenticator_app set last_used_step = 0 where last_used_step <> 0").update();
 		jdbc.sql("update one_time_code set closed = true where closed = false").update();

@@ -1,12 +1,16 @@
 package dev.sspr;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -25,6 +29,7 @@ class TestContexts implements ContextCustomizerFactory {
 	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
 		List<ContextCustomizer> customizers = new ArrayList<>();
 		customizers.add(new Clock());
+		customizers.add(new MockMvcSessions());
 		if (TestContextAnnotationUtils.hasAnnotation(testClass, PostgresAvailable.class)) {
 			customizers.add(new Postgres());
 		}
@@ -67,6 +72,26 @@ class TestContexts implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			if (context.getBeanFactory() instanceof BeanDefinitionRegistry registry) {
 				registry.registerBeanDefinition("testClock", new RootBeanDefinition(TestClock.class));
+			}
+		}
+	}
+
+	/**
+	 * MockMvc requests keep the mock container's session: those tests hold a session as a
+	 * {@code MockHttpSession} and look inside it. Every request on a real port (server, browser and
+	 * cluster tests, and production) goes through Spring Session's database store; the mark below is
+	 * the one Spring Session's filter sets on a request it has handled, so it steps aside.
+	 */
+	private static final class MockMvcSessions extends Kind {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			if (context.getBeanFactory() instanceof BeanDefinitionRegistry registry) {
+				RootBeanDefinition customizer = new RootBeanDefinition(MockMvcBuilderCustomizer.class);
+				customizer.setInstanceSupplier(() -> (MockMvcBuilderCustomizer) builder -> builder.defaultRequest(
+						get("/").requestAttr(SessionRepositoryFilter.class.getName() + ".FILTERED",
+								Boolean.TRUE)));
+				registry.registerBeanDefinition("mockMvcContainerSessions", customizer);
 			}
 		}
 	}

@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Keeps the flow in the HTTP session. No session exists before the identify form is posted, so
+ * Keeps the flow in the HTTP session, which lives in the database so that any instance serves the next
+ * step. No session exists before the identify form is posted, so
  * anonymous page views leave nothing on the server; the session id changes at identification (S-60).
  */
 final class FlowStore {
@@ -26,7 +27,7 @@ final class FlowStore {
 		request.getSession(true).setAttribute(ATTRIBUTE, flow);
 	}
 
-	/** Stores the flow again after a change, so that a replicated session sees it. */
+	/** Stores the flow again after a change: the session store (the database) writes only what is set. */
 	static void save(HttpServletRequest request, ResetFlow flow) {
 		HttpSession session = request.getSession(false);
 		if (session != null) {

@@ -71,7 +71,6 @@ final class ResetFlow implements Serializable {
 	private final List<MethodKind> proven = new ArrayList<>();
 	private final List<String> provenFactors = new ArrayList<>();
 	private Challenge challenge;
-	private int destinationMisses;
 	private boolean blocked;
 	private boolean expired;
 	private Outcome outcome;
@@ -169,7 +168,6 @@ final class ResetFlow implements Serializable {
 
 	void startChallenge(Challenge next) {
 		this.challenge = next;
-		this.destinationMisses = 0;
 	}
 
 	void advanceChallenge(Step step) {
@@ -182,11 +180,6 @@ final class ResetFlow implements Serializable {
 
 	void cancelChallenge() {
 		this.challenge = null;
-	}
-
-	/** Counts a mistyped destination; true when the flow has had too many. */
-	boolean missDestination(int limit) {
-		return ++destinationMisses >= limit;
 	}
 
 	/**

@@ -51,6 +51,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ResetService {
 
 	static final Duration FLOW_LIFETIME = Duration.ofMinutes(15);
+	/** Mistyped destinations per account within the failure window; the last one ends the flow. */
 	static final int DESTINATION_MISSES_ALLOWED = 5;
 
 	private final Directory directory;
@@ -189,7 +190,7 @@ class ResetService {
 		String actual = destination(user.get(), method);
 		if (actual == null || !sameDestination(method, typed, actual)) {
 			publish(flow, Kind.DESTINATION_MISMATCH, false, null, List.of(method), clientAddress);
-			if (flow.missDestination(DESTINATION_MISSES_ALLOWED)) {
+			if (failures.recordDestinationMismatch(flow.userPk(), DESTINATION_MISSES_ALLOWED)) {
 				flow.block();
 				publish(flow, Kind.BLOCKED, false, "TOO_MANY_DESTINATION_MISMATCHES", List.of(method), clientAddress);
 				return ActionResult.OK;

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts failed proofs per account, whatever the client address (S-10): five in an hour block the
- * account's resets for a day. Sending a new code does not reset the count.
+ * account's resets for a day. Sending a new code does not reset the count. Mistyped destinations are
+ * counted the same way, apart: they end the flow, not the account's resets.
  */
 @Service
 public class FailureLedger {
@@ -47,6 +48,19 @@ public class FailureLedger {
 			jdbc.sql("insert into reset_block (user_id, blocked_until) values (?, ?)").params(userPk, until).update();
 		}
 		return true;
+	}
+
+	/**
+	 * Records a mistyped destination at the confirm step (R-17), in its own transaction; true once the
+	 * account has had {@code limit} of them within the failure window. Counted per account in the
+	 * database, so that starting a new flow, or reaching another instance, gives no fresh guesses.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public boolean recordDestinationMismatch(long userPk, int limit) {
+		Instant now = clock.instant();
+		jdbc.sql("insert into destination_mismatch (user_id, occurred_at) values (?, ?)").params(userPk, utc(now)).update();
+		return jdbc.sql("select count(*) from destination_mismatch where user_id = ? and occurred_at > ?")
+				.params(userPk, utc(now.minus(properties.failureWindow()))).query(Long.class).single() >= limit;
 	}
 
 	static OffsetDateTime utc(Instant instant) {

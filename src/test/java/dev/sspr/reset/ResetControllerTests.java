@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.sspr.DemoUsers;
+import dev.sspr.TestUsers;
 import dev.sspr.audit.AuditEntry;
 import dev.sspr.audit.AuditLog;
 import dev.sspr.directory.Directory;
@@ -286,6 +287,29 @@ class ResetControllerTests extends ResetWebTestSupport {
 
 		assertThat(body(result)).contains("doesn&#39;t match the email address");
 		assertThat(outbox.entries()).isEmpty();
+	}
+
+	@Test
+	void whenDestinationMistypedFourTimesAndTheFlowStartsOverThenTheFifthEndsIt() throws Exception {
+		String user = TestUsers.in(jdbc).contoso().withRegisteredEmail("kept.count@personal.example")
+				.answersLike("ayse@contoso.example").create();
+		MockJourney first = journey("en-US");
+		first.identify(user);
+		first.chooseMethod("email");
+		for (int i = 0; i < 4; i++) {
+			assertThat(body(first.follow(first.confirmDestination("guess" + i + "@personal.example"))))
+					.contains("doesn&#39;t match the email address");
+		}
+
+		// Starting over (a new flow, as on another instance) does not give five more guesses.
+		MockJourney again = journey("en-US");
+		again.identify(user);
+		again.chooseMethod("email");
+		assertThat(again.confirmDestination("guess4@personal.example").getResponse().getRedirectedUrl())
+				.isEqualTo("/reset/try-later");
+		assertThat(again.flow().blocked()).isTrue();
+		assertThat(outbox.entries()).isEmpty();
+		assertThat(audit.forSubject(user, 20)).extracting(AuditEntry::reason).contains("TOO_MANY_DESTINATION_MISMATCHES");
 	}
 
 	@Test
