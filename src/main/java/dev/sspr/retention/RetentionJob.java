@@ -65,12 +65,15 @@ public class RetentionJob {
 				// Failures count toward a block only inside the window (S-10); older ones count for nothing.
 				new Purge("verification failures", "delete from verification_failure where occurred_at < ?",
 						now -> utc(now.minus(failureWindow))),
+				// Mistyped destinations likewise end a flow only inside the failure window.
+				new Purge("mistyped destinations", "delete from destination_mismatch where occurred_at < ?",
+						now -> utc(now.minus(failureWindow))),
 				new Purge("reset blocks", "delete from reset_block where blocked_until < ?", now -> utc(now)),
 				new Purge("used captchas", "delete from captcha_used where expires_at < ?", now -> utc(now)),
 				new Purge("finished messages",
 						"delete from outbound_message where status in ('SENT', 'FAILED') and finished_at < ?",
 						now -> utc(now.minus(properties.outbox()))),
-				new Purge("reset completions", "delete from reset_completion where completed_at < ?",
+				new Purge("reset completions", "delete from reset_completion where status = 'DONE' and completed_at < ?",
 						now -> utc(now.minus(properties.audit()))),
 				new Purge("audit records", "delete from audit_record where occurred_at < ?",
 						now -> utc(now.minus(properties.audit()))),

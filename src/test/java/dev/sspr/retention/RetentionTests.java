@@ -63,10 +63,15 @@ class RetentionTests {
 	void whenFailuresOutsideTheirWindowAndBlocksOverThenPurged() {
 		jdbc.sql("insert into verification_failure (user_id, occurred_at) values (?, ?), (?, ?)")
 				.params(userPk, utc(now.minus(Duration.ofMinutes(61))), userPk, utc(now.minus(Duration.ofMinutes(5)))).update();
+		jdbc.sql("insert into destination_mismatch (user_id, occurred_at) values (?, ?), (?, ?)")
+				.params(userPk, utc(now.minus(Duration.ofMinutes(61))), userPk, utc(now.minus(Duration.ofMinutes(5)))).update();
 		jdbc.sql("insert into reset_block (user_id, blocked_until) values (?, ?)").params(userPk, utc(now.minusSeconds(1)))
 				.update();
 
 		retention.purge();
+
+		assertThat(jdbc.sql("select count(*) from destination_mismatch where user_id = ?").param(userPk).query(Long.class)
+				.single()).as("the mistyped destination inside the hour still counts").isEqualTo(1);
 
 		assertThat(jdbc.sql("select count(*) from verification_failure where user_id = ?").param(userPk).query(Long.class)
 				.single()).as("the failure inside the hour still counts toward a block").isEqualTo(1);
@@ -110,6 +115,10 @@ class RetentionTests {
 				.params("old-" + marker, userPk, utc(now.minus(Duration.ofDays(366))), "new-" + marker, userPk,
 						utc(now.minus(Duration.ofDays(1))))
 				.update();
+		// A pending reset is finished or released by recovery, never purged by age.
+		jdbc.sql("insert into reset_completion (flow_id, user_id, security_stamp, outcome, completed_at, status) "
+				+ "values (?, ?, 3, 'RESET', ?, 'PENDING')")
+				.params("pending-" + marker, userPk, utc(now.minus(Duration.ofDays(400)))).update();
 
 		retention.purge();
 
@@ -117,7 +126,7 @@ class RetentionTests {
 				.query(OffsetDateTime.class).list()).hasSize(1).allSatisfy(at -> assertThat(at.toInstant())
 						.isAfter(now.minus(Duration.ofDays(365))));
 		assertThat(jdbc.sql("select flow_id from reset_completion where user_id = ?").param(userPk).query(String.class)
-				.list()).containsExactly("new-" + marker);
+				.list()).containsExactlyInAnyOrder("new-" + marker, "pending-" + marker);
 	}
 
 	@Test
