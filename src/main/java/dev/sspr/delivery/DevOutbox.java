@@ -1,6 +1,7 @@
 package dev.sspr.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,6 +21,7 @@ public final class DevOutbox implements Transport {
 
 	private static final Logger log = LoggerFactory.getLogger(DevOutbox.class);
 	private static final int CAPACITY = 200;
+	private static final Duration HANDED_OVER = Duration.ofSeconds(5);
 
 	/** A message as the outbox page shows it. */
 	public record Entry(Instant at, OutgoingMessage message) {
@@ -27,9 +29,11 @@ public final class DevOutbox implements Transport {
 
 	private final Deque<Entry> entries = new ArrayDeque<>();
 	private final Clock clock;
+	private final Dispatchers dispatchers;
 
-	DevOutbox(Clock clock) {
+	DevOutbox(Clock clock, Dispatchers dispatchers) {
 		this.clock = clock;
+		this.dispatchers = dispatchers;
 		log.warn("Dev outbox is on: messages are kept in memory and shown at /dev/outbox, nothing is delivered");
 	}
 
@@ -57,9 +61,15 @@ public final class DevOutbox implements Transport {
 		log.info("Message kept in the dev outbox: {}", message);
 	}
 
-	/** Newest first. */
-	public synchronized List<Entry> entries() {
-		return List.copyOf(entries);
+	/**
+	 * Newest first, including what was queued just before: delivery runs after the request that
+	 * queued it, so this waits a moment for the messages already handed to a dispatcher.
+	 */
+	public List<Entry> entries() {
+		dispatchers.awaitIdle(HANDED_OVER);
+		synchronized (this) {
+			return List.copyOf(entries);
+		}
 	}
 
 	public synchronized void clear() {

@@ -152,7 +152,7 @@ class MailDeliveryTests {
 		smtp.start();
 		makeDue();
 		// Two dispatchers at once, as when a restarted instance and a running one overlap.
-		Outbox second = new Outbox(jdbc, transports, properties, clock, keys);
+		Outbox second = new Outbox(jdbc, transports, properties, clock, keys, dispatchers);
 		CompletableFuture<Integer> other = CompletableFuture.supplyAsync(second::dispatchDue);
 		outbox.dispatchDue();
 		other.join();
