@@ -143,10 +143,12 @@ public class Outbox implements MessageSender {
 	}
 
 	/**
-	 * Waits (briefly) until the messages handed to this instance's dispatchers have been tried: the
-	 * dev outbox page then shows what was just queued.
+	 * Waits (at most {@code wait}) until the messages handed to this instance's dispatchers have been
+	 * tried: for a caller that must see the outcome of what it just queued.
+	 *
+	 * @return whether nothing is left in hand
 	 */
-	boolean awaitDispatched(Duration wait) {
+	public boolean awaitDispatched(Duration wait) {
 		return dispatchers.awaitIdle(wait);
 	}
 

@@ -1,7 +1,7 @@
 package dev.sspr.health;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -21,13 +21,13 @@ final class ReportedHealth implements HealthIndicator {
 	static final Status UNREACHABLE = new Status("UNREACHABLE");
 
 	private final Supplier<Status> check;
-	private final ExecutorService checker;
+	private final Executor checker;
 	private final long maxAgeNanos;
 	private final AtomicBoolean checking = new AtomicBoolean();
 	private volatile Status last = Status.UNKNOWN;
 	private volatile long checkedAt;
 
-	ReportedHealth(Supplier<Status> check, ExecutorService checker, Duration maxAge) {
+	ReportedHealth(Supplier<Status> check, Executor checker, Duration maxAge) {
 		this.check = check;
 		this.checker = checker;
 		this.maxAgeNanos = maxAge.toNanos();

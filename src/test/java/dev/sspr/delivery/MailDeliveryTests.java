@@ -63,6 +63,9 @@ class MailDeliveryTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Dispatchers dispatchers;
+
 	long contoso;
 
 	@BeforeEach
@@ -147,6 +150,7 @@ class MailDeliveryTests {
 		for (int i = 0; i < 3; i++) {
 			outbox.send(new OutgoingMessage(Channel.EMAIL, "user" + i + "@mail.example", "subject " + i, "body " + i));
 		}
+		assertThat(outbox.awaitDispatched(Duration.ofSeconds(30))).isTrue();
 		assertThat(jdbc.sql("select count(*) from outbound_message where status = 'PENDING' and attempts = 1 and masked_to like 'u%'")
 				.query(Long.class).single()).isGreaterThanOrEqualTo(3);
 		smtp.start();
@@ -172,6 +176,7 @@ class MailDeliveryTests {
 		smtp.stop();
 		outbox.send(new OutgoingMessage(Channel.EMAIL, "lost@mail.example", "subject", "body")
 				.withCorrelation("flow-given-up"));
+		assertThat(outbox.awaitDispatched(Duration.ofSeconds(30))).isTrue();
 		for (int i = 1; i < properties.maxAttempts(); i++) {
 			makeDue();
 			outbox.dispatchDue();
