@@ -20,7 +20,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * {@code /actuator/health/mail} and {@code /actuator/health/directory}: checked in the background
+ * The {@code mailServer} and {@code directoryServer} indicators, which the groups
+ * {@code /actuator/health/mail} and {@code /actuator/health/directory} report: checked in the background
  * on one thread, quickly (a greeting from the mail server, the directory's writeback check), and
  * kept for {@link #MAX_AGE}.
  */
@@ -40,13 +41,13 @@ class HealthChecks {
 	}
 
 	@Bean
-	HealthIndicator mailHealthIndicator(ObjectProvider<JavaMailSender> mail, ExecutorService healthChecker) {
+	HealthIndicator mailServerHealthIndicator(ObjectProvider<JavaMailSender> mail, ExecutorService healthChecker) {
 		return new ReportedHealth(() -> mail.getIfAvailable() instanceof JavaMailSenderImpl smtp && smtp.getHost() != null
 				? greets(smtp.getHost(), smtp.getPort() > 0 ? smtp.getPort() : 25) : Status.UNKNOWN, healthChecker, MAX_AGE);
 	}
 
 	@Bean
-	HealthIndicator directoryHealthIndicator(WritebackStatus writeback, ExecutorService healthChecker) {
+	HealthIndicator directoryServerHealthIndicator(WritebackStatus writeback, ExecutorService healthChecker) {
 		return new ReportedHealth(() -> switch (writeback.check().state()) {
 			case CANNOT_CONNECT, TEMPORARY_PROBLEM -> ReportedHealth.UNREACHABLE;
 			case NOT_CONFIGURED -> Status.UNKNOWN;

@@ -50,12 +50,12 @@ class HealthGroupsTests {
 		assertThat(groups.getPrimary().getStatusAggregator().getAggregateStatus(up, Status.DOWN)).isEqualTo(Status.DOWN);
 		for (String probe : List.of("readiness", "liveness")) {
 			HealthEndpointGroup group = groups.get(probe);
-			assertThat(group.isMember("mail") || group.isMember("directory")).as(probe).isFalse();
+			assertThat(group.isMember("mailServer") || group.isMember("directoryServer")).as(probe).isFalse();
 		}
 		assertThat(groups.get("readiness").isMember("db")).isTrue();
 		for (String own : List.of("mail", "directory")) {
 			HealthEndpointGroup group = groups.get(own);
-			assertThat(group.isMember(own)).isTrue();
+			assertThat(group.isMember(own + "Server")).isTrue();
 			Status status = group.getStatusAggregator().getAggregateStatus(unreachable);
 			assertThat(group.getHttpCodeStatusMapper().getStatusCode(status)).as(own).isEqualTo(503);
 			assertThat(group.getHttpCodeStatusMapper().getStatusCode(Status.UP)).as(own).isEqualTo(200);
