@@ -52,8 +52,11 @@ public class Outbox implements MessageSender {
 	public enum Status { PENDING, SENT, FAILED, SUPERSEDED }
 
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-	/** How long a claim holds: longer than any transport's timeouts. */
-	private static final Duration CLAIM = Duration.ofMinutes(2);
+	/**
+	 * How long a claim holds: longer than any transport's timeouts (SMTP's connect + write + answer,
+	 * the provider's connect + request), so that no second try starts while a slow one may still succeed.
+	 */
+	static final Duration CLAIM = Duration.ofMinutes(2);
 	private static final int BATCH = 50;
 
 	private final JdbcClient jdbc;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sspr.PortalCluster;
 import dev.sspr.PostgresAvailable;
 import dev.sspr.TestUsers;
+import dev.sspr.delivery.Outbox;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,7 +48,8 @@ class LoadTests {
 		JdbcClient jdbc = portal.bean(JdbcClient.class);
 		List<String> users = new ArrayList<>();
 		for (int i = 0; i < PEOPLE; i++) {
-			users.add(TestUsers.in(jdbc).contoso().withEmail("load" + i + "@mail.example").create());
+			users.add(TestUsers.in(jdbc).contoso().withEmail("load" + i + "@mail.example")
+					.answersLike("ayse@contoso.example").create());
 		}
 		List<HttpJourney> journeys = allAtOnce(i -> {
 			HttpJourney journey = new HttpJourney(portal.http()).identify(users.get(i));
@@ -55,6 +58,14 @@ class LoadTests {
 			journey.get("/reset/verify");
 			return journey;
 		});
+		assertThat(journeys.get(0).statuses()).as("the first journey's answers").containsExactly(200, 200, 302, 302, 302, 200);
+		assertThat(jdbc.sql("select count(*) from outbound_message").query(Long.class).single()).isEqualTo(PEOPLE);
+		// What did not fit the dispatchers' queue is the poller's; tests run without one.
+		Outbox outbox = portal.bean(Outbox.class);
+		assertThat(outbox.awaitDispatched(Duration.ofMinutes(2))).isTrue();
+		while (outbox.dispatchDue() > 0) {
+			// until every due message has been tried
+		}
 		assertThat(cluster.mail().waitForIncomingEmail(120_000, PEOPLE)).as("every code was delivered").isTrue();
 		List<HttpJourney> coded = allAtOnce(i -> {
 			HttpJourney journey = journeys.get(i);

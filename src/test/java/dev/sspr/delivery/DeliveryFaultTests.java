@@ -45,6 +45,12 @@ class DeliveryFaultTests {
 	@Autowired
 	List<Transport> transports;
 
+	@Autowired
+	org.springframework.mail.javamail.JavaMailSender mailSender;
+
+	@Autowired
+	DeliveryProperties properties;
+
 	@BeforeEach
 	void clean() throws Exception {
 		SMTP.reset();
@@ -134,6 +140,19 @@ class DeliveryFaultTests {
 		assertThat(smtp.waitForIncomingEmail(5_000, 2)).isTrue();
 		assertThat(outbox.awaitDispatched(Duration.ofSeconds(30))).isTrue();
 		assertThat(statuses(flow)).containsExactly("SENT", "SENT");
+	}
+
+	@Test
+	void whenASlowServerIsStillAnsweringThenItsClaimHoldsLongerThanTheTransportsWait() {
+		java.util.Properties mail = ((org.springframework.mail.javamail.JavaMailSenderImpl) mailSender).getJavaMailProperties();
+		Duration smtp = Duration.ofMillis(Long.parseLong(mail.getProperty("mail.smtp.connectiontimeout"))
+				+ Long.parseLong(mail.getProperty("mail.smtp.writetimeout"))
+				+ Long.parseLong(mail.getProperty("mail.smtp.timeout")));
+		// Issue 13: a 5 s timeout sent every message of a slower server twice.
+		assertThat(Long.parseLong(mail.getProperty("mail.smtp.timeout"))).isGreaterThanOrEqualTo(30_000);
+		assertThat(smtp).isLessThan(Outbox.CLAIM);
+		assertThat(properties.provider().connectTimeout().plus(properties.provider().requestTimeout()))
+				.isLessThan(Outbox.CLAIM);
 	}
 
 	private static OutgoingMessage code(String code) {
