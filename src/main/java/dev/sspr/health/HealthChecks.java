@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -26,28 +27,31 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * kept for {@link #MAX_AGE}.
  */
 @Configuration(proxyBeanMethods = false)
-class HealthChecks {
+class HealthChecks implements DisposableBean {
 
 	static final Duration MAX_AGE = Duration.ofSeconds(30);
 	private static final int TIMEOUT_MILLIS = 3_000;
 
-	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService healthChecker() {
-		return Executors.newSingleThreadExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "health-check");
-			thread.setDaemon(true);
-			return thread;
-		});
+	/** Not a bean: an Executor bean would replace Spring Boot's application task executor. */
+	private final ExecutorService healthChecker = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "health-check");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	@Override
+	public void destroy() {
+		healthChecker.shutdownNow();
 	}
 
 	@Bean
-	HealthIndicator mailServerHealthIndicator(ObjectProvider<JavaMailSender> mail, ExecutorService healthChecker) {
+	HealthIndicator mailServerHealthIndicator(ObjectProvider<JavaMailSender> mail) {
 		return new ReportedHealth(() -> mail.getIfAvailable() instanceof JavaMailSenderImpl smtp && smtp.getHost() != null
 				? greets(smtp.getHost(), smtp.getPort() > 0 ? smtp.getPort() : 25) : Status.UNKNOWN, healthChecker, MAX_AGE);
 	}
 
 	@Bean
-	HealthIndicator directoryServerHealthIndicator(WritebackStatus writeback, ExecutorService healthChecker) {
+	HealthIndicator directoryServerHealthIndicator(WritebackStatus writeback) {
 		return new ReportedHealth(() -> switch (writeback.check().state()) {
 			case CANNOT_CONNECT, TEMPORARY_PROBLEM -> ReportedHealth.UNREACHABLE;
 			case NOT_CONFIGURED -> Status.UNKNOWN;
