@@ -11,6 +11,7 @@ class DevOutboxConditionTests {
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 			.withBean(Clock.class, dev.sspr.TestClock::new)
+			.withBean(Dispatchers.class, Dispatchers::new)
 			.withUserConfiguration(DevOutbox.class, DevOutboxController.class);
 
 	@Test
