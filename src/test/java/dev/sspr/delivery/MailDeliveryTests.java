@@ -191,6 +191,8 @@ class MailDeliveryTests {
 		outbox.send(composer.verificationCode(Channel.EMAIL, "secretive@mail.example", "87654321", contoso, "Contoso",
 				Duration.ofMinutes(10), Locale.ENGLISH));
 		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+		// The dispatcher logs "sent" once the server has the mail and the row says so.
+		assertThat(outbox.awaitDispatched(Duration.ofSeconds(30))).isTrue();
 		// The mail server's own log (GreenMail's) names its mailboxes; the portal's never names a recipient.
 		String ours = output.getAll().lines().filter(line -> !line.contains("c.icegreen"))
 				.collect(java.util.stream.Collectors.joining("\n"));
