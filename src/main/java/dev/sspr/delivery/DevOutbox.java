@@ -2,6 +2,7 @@ package dev.sspr.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ public final class DevOutbox implements Transport {
 
 	private static final Logger log = LoggerFactory.getLogger(DevOutbox.class);
 	private static final int CAPACITY = 200;
+	private static final Duration HANDED_OVER = Duration.ofSeconds(5);
 
 	/** A message as the outbox page shows it. */
 	public record Entry(Instant at, OutgoingMessage message) {
@@ -31,10 +33,12 @@ public final class DevOutbox implements Transport {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final Dispatchers dispatchers;
 
-	DevOutbox(JdbcClient jdbc, Clock clock) {
+	DevOutbox(JdbcClient jdbc, Clock clock, Dispatchers dispatchers) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.dispatchers = dispatchers;
 		log.warn("Dev outbox is on: messages are kept in the database and shown at /dev/outbox, nothing is delivered");
 	}
 
@@ -60,8 +64,12 @@ public final class DevOutbox implements Transport {
 		return "outbox-" + messageId;
 	}
 
-	/** Newest first. */
+	/**
+	 * Newest first, including what was queued just before: delivery runs after the request that
+	 * queued it, so this waits a moment for the messages already handed to a dispatcher.
+	 */
 	public List<Entry> entries() {
+		dispatchers.awaitIdle(HANDED_OVER);
 		return jdbc.sql("select kept_at, message from dev_outbox_message order by id desc fetch first ? rows only")
 				.param(CAPACITY)
 				.query((rs, n) -> new Entry(rs.getObject(1, OffsetDateTime.class).toInstant(),

@@ -36,20 +36,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The transactional outbox (R-17, R-50): {@link #send} writes the message, sealed, in the caller's
- * transaction, so a code and its message are saved together or not at all, and delivery starts
- * once that transaction commits. A message is claimed before it is handed on and marked sent right
- * after, so retries, several dispatchers and a restart deliver it once; a failed try waits longer
- * each time, and after {@code max-attempts} the message is given up. Only metadata is logged (R-53).
+ * transaction, so a code and its message are saved together or not at all, and delivery starts on
+ * one of the {@link Dispatchers} once that transaction commits, never on the request thread and
+ * with no database connection held while a transport talks to its server. A message is claimed
+ * before it is handed on and marked sent right after, so retries, several dispatchers and a restart
+ * deliver it once (a claim outlasts every transport's timeouts); a failed try waits longer each
+ * time, and after {@code max-attempts} the message is given up. A message that replaces earlier ones
+ * of its flow (a new code) cancels those not yet sent and waits while one is in flight, so a replaced
+ * code never arrives after its successor. Only metadata is logged (R-53).
  */
 @Component
 public class Outbox implements MessageSender {
 
 	/** Where a message stands. */
-	public enum Status { PENDING, SENT, FAILED }
+	public enum Status { PENDING, SENT, FAILED, SUPERSEDED }
 
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-	/** How long a claim holds: longer than any transport's timeouts. */
-	private static final Duration CLAIM = Duration.ofMinutes(2);
+	/**
+	 * How long a claim holds: longer than any transport's timeouts (SMTP's connect + write + answer,
+	 * the provider's connect + request), so that no second try starts while a slow one may still succeed.
+	 */
+	static final Duration CLAIM = Duration.ofMinutes(2);
 	private static final int BATCH = 50;
 
 	private final JdbcClient jdbc;
@@ -57,10 +64,13 @@ public class Outbox implements MessageSender {
 	private final DeliveryProperties properties;
 	private final Clock clock;
 	private final Sealing sealing;
+	private final Dispatchers dispatchers;
 	private ScheduledExecutorService schedule;
 
-	Outbox(JdbcClient jdbc, List<Transport> transports, DeliveryProperties properties, Clock clock, Keys keys) {
+	Outbox(JdbcClient jdbc, List<Transport> transports, DeliveryProperties properties, Clock clock, Keys keys,
+			Dispatchers dispatchers) {
 		this.jdbc = jdbc;
+		this.dispatchers = dispatchers;
 		this.transports = transports.stream().sorted((a, b) -> Boolean.compare(a.fallback(), b.fallback())).toList();
 		this.properties = properties;
 		this.clock = clock;
@@ -86,28 +96,69 @@ public class Outbox implements MessageSender {
 		Instant now = clock.instant();
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into outbound_message (created_at, channel, masked_to, correlation, status, next_attempt_at)
-				values (?, ?, ?, ?, 'PENDING', ?)""")
-				.params(utc(now), message.channel().name(), masked(message), message.correlation(), utc(now))
+				insert into outbound_message (created_at, channel, masked_to, correlation, supersedes, status, next_attempt_at)
+				values (?, ?, ?, ?, ?, 'PENDING', ?)""")
+				.params(utc(now), message.channel().name(), masked(message), message.correlation(),
+						message.replacesEarlier() && message.correlation() != null, utc(now))
 				.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		jdbc.sql("update outbound_message set sealed = ? where id = ?").params(sealing.seal(encode(message), context(id)), id)
 				.update();
 		log.info("Message {} queued: {} to {}", id, message.channel(), masked(message));
+		if (message.replacesEarlier() && message.correlation() != null) {
+			int replaced = supersede(message.correlation(), now);
+			if (replaced > 0) {
+				log.info("Message {} replaces {} earlier message(s) not yet sent", id, replaced);
+			}
+		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					dispatch(id);
+					handOff(id);
 				}
 			});
 		}
 		else {
-			dispatch(id);
+			handOff(id);
 		}
 	}
 
-	/** Whether delivery gave up on the newest message of a flow: the page that said "sent" says so too. */
+	/** After commit, on a dispatcher thread; when all are busy the poller finds the message instead. */
+	private void handOff(long id) {
+		if (!dispatchers.submit(() -> dispatchQuietly(id))) {
+			log.info("Message {}: dispatchers busy, left for the poller", id);
+		}
+	}
+
+	/**
+	 * Cancels the messages of a flow that a newer one replaces and that no dispatcher holds; one in
+	 * flight is left to finish (its successor waits for it).
+	 */
+	private int supersede(String correlation, Instant now) {
+		return jdbc.sql("""
+				update outbound_message m set status = 'SUPERSEDED', sealed = null, finished_at = ?
+				where m.correlation = ? and m.supersedes = true and m.status = 'PENDING'
+				and (m.claimed_until is null or m.claimed_until < ?)
+				and exists (select 1 from outbound_message n where n.correlation = m.correlation and n.supersedes = true
+				and n.id > m.id)""")
+				.params(utc(now), correlation, utc(now)).update();
+	}
+
+	/**
+	 * Waits (at most {@code wait}) until the messages handed to this instance's dispatchers have been
+	 * tried: for a caller that must see the outcome of what it just queued.
+	 *
+	 * @return whether nothing is left in hand
+	 */
+	public boolean awaitDispatched(Duration wait) {
+		return dispatchers.awaitIdle(wait);
+	}
+
+	/**
+	 * Whether delivery gave up on the newest message of a flow: the page that said "sent" says so too.
+	 * A replaced message is not a failure.
+	 */
 	public boolean gaveUp(String correlation) {
 		return statusOf(correlation).filter(status -> status == Status.FAILED).isPresent();
 	}
@@ -121,6 +172,13 @@ public class Outbox implements MessageSender {
 	/** Tries every message that is due: the schedule's work, and what a restart picks up. */
 	public int dispatchDue() {
 		Instant now = clock.instant();
+		// Replaced messages whose try was in flight when their successor was queued, and have failed since.
+		jdbc.sql("""
+				update outbound_message m set status = 'SUPERSEDED', sealed = null, finished_at = ?
+				where m.supersedes = true and m.status = 'PENDING' and (m.claimed_until is null or m.claimed_until < ?)
+				and exists (select 1 from outbound_message n where n.correlation = m.correlation and n.supersedes = true
+				and n.id > m.id)""")
+				.params(utc(now), utc(now)).update();
 		List<Long> due = jdbc.sql("""
 				select id from outbound_message where status = 'PENDING' and next_attempt_at <= ?
 				and (claimed_until is null or claimed_until < ?) order by id fetch first ? rows only""")
@@ -129,19 +187,58 @@ public class Outbox implements MessageSender {
 		return due.size();
 	}
 
-	/** Claims the message, hands it on and records the outcome; a message someone else holds is left alone. */
+	private void dispatchQuietly(long id) {
+		try {
+			dispatch(id);
+		}
+		catch (RuntimeException ex) {
+			// The database, most likely: the message stays queued and the poller tries it again.
+			log.warn("Message {}: dispatch failed ({}), left for the poller", id, ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Claims the message, hands it on and records the outcome; a message someone else holds is left
+	 * alone, and so is one replaced by a newer message of its flow or whose predecessor is in flight.
+	 * Each statement runs on its own (no transaction), so no connection is held during delivery.
+	 */
 	void dispatch(long id) {
 		Instant now = clock.instant();
 		int claimed = jdbc.sql("""
-				update outbound_message set claimed_until = ? where id = ? and status = 'PENDING' and sealed is not null
-				and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)""")
-				.params(utc(now.plus(CLAIM)), id, utc(now), utc(now)).update();
+				update outbound_message m set claimed_until = ? where m.id = ? and m.status = 'PENDING'
+				and m.sealed is not null and m.next_attempt_at <= ? and (m.claimed_until is null or m.claimed_until < ?)
+				and not exists (select 1 from outbound_message o where m.supersedes = true and o.supersedes = true
+				and o.correlation = m.correlation and o.id <> m.id
+				and (o.id > m.id or (o.status = 'PENDING' and o.claimed_until >= ?)))""")
+				.params(utc(now.plus(CLAIM)), id, utc(now), utc(now), utc(now)).update();
 		if (claimed == 0) {
 			return;
 		}
-		Row row = jdbc.sql("select channel, masked_to, sealed, attempts from outbound_message where id = ?").param(id)
-				.query((rs, n) -> new Row(Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4)))
+		Row row = jdbc.sql("""
+				select channel, masked_to, sealed, attempts, correlation, supersedes from outbound_message where id = ?""")
+				.param(id)
+				.query((rs, n) -> new Row(Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
+						rs.getString(5), rs.getBoolean(6)))
 				.single();
+		try {
+			deliver(id, row);
+		}
+		finally {
+			if (row.supersedes()) {
+				followUp(id, row.correlation());
+			}
+		}
+	}
+
+	/** The successor that waited while this message was in flight goes next, not at the next poll. */
+	private void followUp(long id, String correlation) {
+		jdbc.sql("""
+				select id from outbound_message where correlation = ? and supersedes = true and status = 'PENDING'
+				and id > ? order by id desc fetch first 1 rows only""")
+				.params(correlation, id).query(Long.class).optional().ifPresent(this::dispatch);
+	}
+
+	private void deliver(long id, Row row) {
 		int attempt = row.attempts() + 1;
 		try {
 			OutgoingMessage message = decode(sealing.open(row.sealed(), context(id)));
@@ -202,13 +299,15 @@ public class Outbox implements MessageSender {
 	}
 
 	@PreDestroy
-	void stop() {
+	void stop() throws InterruptedException {
 		if (schedule != null) {
 			schedule.shutdownNow();
 		}
+		dispatchers.stop();
 	}
 
-	private record Row(Channel channel, String maskedTo, String sealed, int attempts) {
+	private record Row(Channel channel, String maskedTo, String sealed, int attempts, String correlation,
+			boolean supersedes) {
 	}
 
 	private static String context(long id) {

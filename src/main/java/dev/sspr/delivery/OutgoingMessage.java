@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param correlation what the message belongs to (a reset flow's id), so its fate can be looked up
  * @param tenantId whose logo an HTML email shows ({@code cid:logo}), or null
  * @param callbackUrl for a call that asks for a key: where the provider reports the key pressed
+ * @param replacesEarlier a code or an approval call: it makes the earlier such messages of its
+ *     correlation obsolete, and they must never arrive after it
  */
 public record OutgoingMessage(Channel channel, String destination, String subject, String body, String html,
-		String from, String correlation, Long tenantId, String callbackUrl) {
+		String from, String correlation, Long tenantId, String callbackUrl, boolean replacesEarlier) {
 
 	public OutgoingMessage {
 		Objects.requireNonNull(channel, "channel");
@@ -21,12 +23,24 @@ public record OutgoingMessage(Channel channel, String destination, String subjec
 		Objects.requireNonNull(body, "body");
 	}
 
+	public OutgoingMessage(Channel channel, String destination, String subject, String body, String html,
+			String from, String correlation, Long tenantId, String callbackUrl) {
+		this(channel, destination, subject, body, html, from, correlation, tenantId, callbackUrl, false);
+	}
+
 	public OutgoingMessage(Channel channel, String destination, String subject, String body) {
 		this(channel, destination, subject, body, null, null, null, null, null);
 	}
 
 	public OutgoingMessage withCorrelation(String correlationId) {
-		return new OutgoingMessage(channel, destination, subject, body, html, from, correlationId, tenantId, callbackUrl);
+		return new OutgoingMessage(channel, destination, subject, body, html, from, correlationId, tenantId, callbackUrl,
+				replacesEarlier);
+	}
+
+	/** This message belongs to the flow and replaces its earlier ones not yet sent (a new code). */
+	public OutgoingMessage replacing(String correlationId) {
+		return new OutgoingMessage(channel, destination, subject, body, html, from, correlationId, tenantId, callbackUrl,
+				true);
 	}
 
 	@Override

@@ -71,7 +71,7 @@ public class RetentionJob {
 				new Purge("reset blocks", "delete from reset_block where blocked_until < ?", now -> utc(now)),
 				new Purge("used captchas", "delete from captcha_used where expires_at < ?", now -> utc(now)),
 				new Purge("finished messages",
-						"delete from outbound_message where status in ('SENT', 'FAILED') and finished_at < ?",
+						"delete from outbound_message where status in ('SENT', 'FAILED', 'SUPERSEDED') and finished_at < ?",
 						now -> utc(now.minus(properties.outbox()))),
 				new Purge("reset completions", "delete from reset_completion where status = 'DONE' and completed_at < ?",
 						now -> utc(now.minus(properties.audit()))),

@@ -84,7 +84,7 @@ public class OneTimeCodes {
 				.update();
 		// Queued in this transaction, with the code's hash: both or neither (the outbox delivers after commit).
 		sender.send(composer.verificationCode(channel, request.destination(), code, request.tenantId(),
-				request.tenantName(), lifetime, request.locale()).withCorrelation(request.flowId()));
+				request.tenantName(), lifetime, request.locale()).replacing(request.flowId()));
 		return SendOutcome.SENT;
 	}
 
@@ -101,7 +101,7 @@ public class OneTimeCodes {
 			return admitted;
 		}
 		sender.send(composer.approvalCall(request.destination(), request.tenantName(),
-				signatures.callbackBase() + "/voice/" + token, request.locale()).withCorrelation(request.flowId()));
+				signatures.callbackBase() + "/voice/" + token, request.locale()).replacing(request.flowId()));
 		return SendOutcome.SENT;
 	}
 

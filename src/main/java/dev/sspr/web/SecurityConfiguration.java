@@ -40,7 +40,8 @@ class SecurityConfiguration {
 
 	/** Anyone may open these; everything else of the anonymous chain answers 404. */
 	private static final List<String> PUBLIC = List.of("/", "/reset", "/reset/**", "/captcha/challenge", "/css/**",
-			"/js/**", "/vendor/**", "/img/**", "/branding/**", "/favicon.ico", "/error", "/actuator/health", "/voice/*");
+			"/js/**", "/vendor/**", "/img/**", "/branding/**", "/favicon.ico", "/error", "/actuator/health",
+			"/actuator/health/*", "/voice/*");
 
 	/** The dev profile's pages, which show every code: never opened outside that profile (S-25). */
 	private static final List<String> DEV_ONLY = List.of("/dev/outbox", "/dev/authenticator");

@@ -13,6 +13,7 @@ class DevOutboxConditionTests {
 			.withBean(Clock.class, dev.sspr.TestClock::new)
 			.withBean(org.springframework.jdbc.core.simple.JdbcClient.class,
 					() -> org.mockito.Mockito.mock(org.springframework.jdbc.core.simple.JdbcClient.class))
+			.withBean(Dispatchers.class, Dispatchers::new)
 			.withUserConfiguration(DevOutbox.class, DevOutboxController.class);
 
 	@Test

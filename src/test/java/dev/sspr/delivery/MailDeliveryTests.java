@@ -63,6 +63,9 @@ class MailDeliveryTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Dispatchers dispatchers;
+
 	long contoso;
 
 	@BeforeEach
@@ -147,12 +150,13 @@ class MailDeliveryTests {
 		for (int i = 0; i < 3; i++) {
 			outbox.send(new OutgoingMessage(Channel.EMAIL, "user" + i + "@mail.example", "subject " + i, "body " + i));
 		}
+		assertThat(outbox.awaitDispatched(Duration.ofSeconds(30))).isTrue();
 		assertThat(jdbc.sql("select count(*) from outbound_message where status = 'PENDING' and attempts = 1 and masked_to like 'u%'")
 				.query(Long.class).single()).isGreaterThanOrEqualTo(3);
 		smtp.start();
 		makeDue();
 		// Two dispatchers at once, as when a restarted instance and a running one overlap.
-		Outbox second = new Outbox(jdbc, transports, properties, clock, keys);
+		Outbox second = new Outbox(jdbc, transports, properties, clock, keys, dispatchers);
 		CompletableFuture<Integer> other = CompletableFuture.supplyAsync(second::dispatchDue);
 		outbox.dispatchDue();
 		other.join();
@@ -172,6 +176,7 @@ class MailDeliveryTests {
 		smtp.stop();
 		outbox.send(new OutgoingMessage(Channel.EMAIL, "lost@mail.example", "subject", "body")
 				.withCorrelation("flow-given-up"));
+		assertThat(outbox.awaitDispatched(Duration.ofSeconds(30))).isTrue();
 		for (int i = 1; i < properties.maxAttempts(); i++) {
 			makeDue();
 			outbox.dispatchDue();
@@ -186,6 +191,8 @@ class MailDeliveryTests {
 		outbox.send(composer.verificationCode(Channel.EMAIL, "secretive@mail.example", "87654321", contoso, "Contoso",
 				Duration.ofMinutes(10), Locale.ENGLISH));
 		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+		// The dispatcher logs "sent" once the server has the mail and the row says so.
+		assertThat(outbox.awaitDispatched(Duration.ofSeconds(30))).isTrue();
 		// The mail server's own log (GreenMail's) names its mailboxes; the portal's never names a recipient.
 		String ours = output.getAll().lines().filter(line -> !line.contains("c.icegreen"))
 				.collect(java.util.stream.Collectors.joining("\n"));

@@ -259,6 +259,9 @@ class SecurityInfoTests {
 		assertThat(apps.check(ben, code)).isEqualTo(Check.REPLAYED);
 	}
 
+	@Autowired
+	dev.sspr.delivery.Outbox deliveries;
+
 	@Test
 	void whenTheCodeForANewEmailCannotBeDeliveredThenTheVerifyPageSaysSo() throws Exception {
 		String fresh = dev.sspr.TestUsers.in(jdbc).contoso().create();
@@ -268,7 +271,8 @@ class SecurityInfoTests {
 				.isEqualTo("/security-info/email/verify");
 		assertThat(body(mvc.perform(get("/security-info/email/verify").session(session).header("Accept-Language", "en"))
 				.andReturn())).doesNotContain("couldn&#39;t send");
-		// Delivery gave up on it (the outbox's own retries are covered by MailDeliveryTests).
+		// Delivery gave up on it (the outbox's own retries are covered by MailDeliveryTests), after its first try.
+		assertThat(deliveries.awaitDispatched(java.time.Duration.ofSeconds(30))).isTrue();
 		jdbc.sql("update outbound_message set status = 'FAILED', sealed = null where id = (select max(id) from outbound_message)")
 				.update();
 		assertThat(body(mvc.perform(get("/security-info/email/verify").session(session).header("Accept-Language", "en"))

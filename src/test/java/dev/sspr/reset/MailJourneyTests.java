@@ -80,7 +80,8 @@ class MailJourneyTests extends ResetWebTestSupport {
 		journey.confirmDestination("lucy.gray@mail.example");
 		String before = journey.getPage("/reset/verify").getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(before).doesNotContain("couldn't send");
-		// Give up at once: the message has used up its tries.
+		// Give up at once: the message has used up its tries (once its first try, after the request, is over).
+		assertThat(outbox.awaitDispatched(java.time.Duration.ofSeconds(30))).isTrue();
 		jdbc.sql("update outbound_message set attempts = 99, next_attempt_at = current_timestamp where status = 'PENDING'")
 				.update();
 		outbox.dispatchDue();
