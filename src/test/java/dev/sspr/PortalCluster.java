@@ -109,6 +109,13 @@ public final class PortalCluster implements AutoCloseable {
 
 	/** The code in the newest email to {@code address}. */
 	public String lastCodeTo(String address) throws Exception {
+		// Delivery runs on each instance's dispatcher threads after the request: wait for what they hold.
+		for (Instance instance : instances) {
+			if (instance.running() && !instance.bean(dev.sspr.delivery.Outbox.class)
+					.awaitDispatched(java.time.Duration.ofSeconds(30))) {
+				throw new AssertionError("the outbox of the instance on port " + instance.port() + " is still busy");
+			}
+		}
 		MimeMessage[] received = mail.getReceivedMessagesForDomain(address);
 		if (received.length == 0) {
 			throw new AssertionError("no email to " + address);
