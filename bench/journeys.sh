@@ -8,7 +8,8 @@
 #   bench/journeys.sh --soak    ten minutes of Fabrikam journeys at 4 users, RSS every 10 s
 #   PROFILE=1 bench/journeys.sh also records the run with JFR and prints where the CPU went
 # Environment: PHASE_SECONDS (60), PORT (18081), SMTP_PORT (2526), PG (postgres@127.0.0.1:5432),
-# DB (sspr_bench, dropped and made again), JVM_ARGS (default: the pom's), JAVA (the JDK on PATH).
+# DB (sspr_bench, dropped and made again), JVM_ARGS (default: the pom's), JAVA (the JDK on PATH),
+# PHASES (tenant:users:seconds ..., see bench/JourneyBench.java), SERVER_OPTS (see below).
 # What the run lifts, and why: the throttles (lookup, send and try limits per address, user,
 # account and destination) to 1,000,000 a minute, as every journey comes from 127.0.0.1 and the
 # same few accounts reset many times an hour. Everything else is the default.
@@ -26,22 +27,26 @@ SOAK=false
 [ "${1:-}" = "--soak" ] && SOAK=true
 # The README's run command: the heap and collector it sets live in one place, the pom.
 JVM_ARGS=${JVM_ARGS-$(sed -n 's:.*<jvmArguments>\(.*\)</jvmArguments>.*:\1:p' pom.xml | head -1)}
+# The README's request threads for a small instance: with Tomcat's 200, 16 users at once hold all of
+# Hikari's 10 connections while each waits for a second one (the audit record's own transaction), and
+# requests fail after 30 s (SERVER_OPTS= shows it).
+SERVER_OPTS=${SERVER_OPTS-"--server.tomcat.threads.max=8"}
 
-JAR=$(ls target/sspr-portal-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -type f | head -1)" ]; then
+# JAR= names a jar to compare against (e.g. a copy built from main); otherwise this checkout's, rebuilt if stale.
+if [ -n "${JAR:-}" ]; then :; else JAR=$(ls target/sspr-portal-*.jar 2>/dev/null | grep -v original | head -1 || true); fi
+if [ -z "$JAR" ] || { [ "$JAR" = "$(ls target/sspr-portal-*.jar 2>/dev/null | grep -v original | head -1)" ] \
+    && [ -n "$(find src/main pom.xml -newer "$JAR" -type f | head -1)" ]; }; then
   ./mvnw -q -B -ntp -DskipTests package
   JAR=$(ls target/sspr-portal-*.jar | grep -v original | head -1)
 fi
 mkdir -p target/bench
 $PSQL -d postgres -c "drop database if exists $DB" -c "create database $DB"
 
-PROFILING=""
 JFR=target/bench/journeys.jfr
-[ "${PROFILE:-}" = "1" ] && PROFILING="-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"
 LOG=target/bench/journeys-portal.log
 # shellcheck disable=SC2086
-SSPR_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SSPR_DB_USER=postgres "$JAVA" $JVM_ARGS $PROFILING -jar "$JAR" \
-  --spring.profiles.active=dev,postgres --server.port=$PORT --server.address=127.0.0.1 \
+SSPR_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SSPR_DB_USER=postgres "$JAVA" $JVM_ARGS -jar "$JAR" \
+  --spring.profiles.active=dev,postgres --server.port=$PORT --server.address=127.0.0.1 $SERVER_OPTS \
   --spring.mail.host=127.0.0.1 --spring.mail.port=$SMTP_PORT \
   --sspr.throttle.lookup-per-address=1000000/PT1M --sspr.throttle.lookup-per-user=1000000/PT1M \
   --sspr.throttle.send-per-account=1000000/PT1M --sspr.throttle.send-per-address=1000000/PT1M \
@@ -75,24 +80,34 @@ SQL
 OUT=target/bench/journeys-$($SOAK && echo soak || echo standard).txt
 RSS_LOG=target/bench/journeys-rss.txt
 rm -f "$RSS_LOG"
+WARMUP="fabrikam:4:30:quiet contoso:4:20:quiet"
 if $SOAK; then
-  PHASES="fabrikam:4:30:quiet fabrikam:4:600"
+  PHASES="fabrikam:4:600"
 else
   S=$PHASE_SECONDS
-  PHASES="fabrikam:4:30:quiet contoso:4:20:quiet fabrikam:4:$S fabrikam:16:$S contoso:4:$S contoso:16:$S"
+  PHASES=${PHASES:-"fabrikam:4:$S fabrikam:16:$S contoso:4:$S contoso:16:$S"}
 fi
+bench() {
+  # shellcheck disable=SC2086
+  "$JAVA" bench/JourneyBench.java --base "http://127.0.0.1:$PORT" --smtp-port "$SMTP_PORT" --pid $PID \
+    --clk-tck "$(getconf CLK_TCK)" --rss-log "$RSS_LOG" "$@"
+}
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB"
   echo "java: $("$JAVA" -version 2>&1 | head -1); jvm arguments: ${JVM_ARGS:-none}"
-  echo "portal: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with local changes)'), profiles dev,postgres"
+  echo "portal: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with local changes)'), profiles dev,postgres; server: ${SERVER_OPTS:-defaults}"
   # shellcheck disable=SC2086
-  "$JAVA" bench/JourneyBench.java --base "http://127.0.0.1:$PORT" --smtp-port "$SMTP_PORT" --pid $PID \
-    --clk-tck "$(getconf CLK_TCK)" --rss-log "$RSS_LOG" $PHASES
+  bench $WARMUP
+  # Only the measured phases are recorded: start-up and the JIT's warm-up would hide the journeys.
+  [ "${PROFILE:-}" = "1" ] && jcmd $PID JFR.start name=bench settings=profile >/dev/null
+  # shellcheck disable=SC2086
+  bench $PHASES
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "rss at the end: $(( $(awk '/VmRSS/{print $2}' /proc/$PID/status) / 1024 )) MiB"
 } 2>&1 | tee "$OUT"
 
-if [ -n "$PROFILING" ]; then
-  jcmd $PID JFR.dump name=1 filename="$JFR" >/dev/null
+if [ "${PROFILE:-}" = "1" ]; then
+  jcmd $PID JFR.dump name=bench filename="$(pwd)/$JFR" >/dev/null
   python3 bench/jfr-hot.py "$JFR" | tee -a "$OUT"
 fi
