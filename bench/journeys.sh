@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Full reset journeys on PostgreSQL, loopback only. Starts the packaged portal with the JVM
-# arguments of the README's run command (pom.xml's spring-boot-maven-plugin <jvmArguments>, which
+# arguments of the README's run command (pom.xml's <spring-boot.run.jvmArguments>, which
 # `./mvnw spring-boot:run` uses) and profiles dev,postgres on a fresh database, then drives it with
 # bench/JourneyBench.java (a separate JVM, which is also the SMTP server the codes go to).
 #   bench/journeys.sh           warm-up, then Fabrikam (one method: email code) and Contoso (two:
@@ -26,7 +26,7 @@ JAVA=${JAVA:-java}
 SOAK=false
 [ "${1:-}" = "--soak" ] && SOAK=true
 # The README's run command: the heap and collector it sets live in one place, the pom.
-JVM_ARGS=${JVM_ARGS-$(sed -n 's:.*<jvmArguments>\(.*\)</jvmArguments>.*:\1:p' pom.xml | head -1)}
+JVM_ARGS=${JVM_ARGS-$(sed -n 's:.*<spring-boot.run.jvmArguments>\(.*\)</spring-boot.run.jvmArguments>.*:\1:p' pom.xml | head -1)}
 # The README's request threads for a small instance: with Tomcat's 200, 16 users at once hold all of
 # Hikari's 10 connections while each waits for a second one (the audit record's own transaction), and
 # requests fail after 30 s (SERVER_OPTS= shows it).
