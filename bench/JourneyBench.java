@@ -127,10 +127,18 @@ public class JourneyBench {
 		List<String> rss = new ArrayList<>();
 		long end = start + TimeUnit.SECONDS.toNanos(seconds);
 		long nextSample = start;
+		long lastCpu = cpuBefore;
+		int lastDone = 0;
 		while (System.nanoTime() < end) {
 			if (System.nanoTime() >= nextSample) {
 				long at = (System.nanoTime() - start) / 1_000_000_000L;
-				String line = at + " s: " + rssMib() + " MiB, " + done.get() + " journeys";
+				// The CPU of the last interval per journey finished in it: the JIT's warm-up shows, then fades.
+				long cpuNow = cpuMillis();
+				int doneNow = done.get();
+				String line = at + " s: " + rssMib() + " MiB, " + doneNow + " journeys"
+						+ (doneNow > lastDone ? ", " + (cpuNow - lastCpu) / (doneNow - lastDone) + " ms CPU each" : "");
+				lastCpu = cpuNow;
+				lastDone = doneNow;
 				rss.add(line);
 				if (rssLog != null) {
 					Files.writeString(rssLog, tenant + " x" + users + " " + line + "\n", StandardCharsets.UTF_8,
