@@ -1,7 +1,6 @@
 package dev.sspr.directory;
 
 import java.time.Clock;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +8,7 @@ import org.springframework.stereotype.Component;
 @Component
 final class CloudPasswordWriter implements PasswordWriter, PasswordVerifier {
 
-	static final PasswordEncoder ENCODER = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	static final PasswordEncoder ENCODER = Argon2.ENCODER;
 
 	private final UserRepository users;
 	private final Clock clock;

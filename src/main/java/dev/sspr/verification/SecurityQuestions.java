@@ -1,5 +1,6 @@
 package dev.sspr.verification;
 
+import dev.sspr.directory.Argon2;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SecurityQuestions {
 
 	/** Answers are stored as Argon2id hashes of the normalized answer (R-71, S-23). */
-	static final PasswordEncoder ENCODER = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	static final PasswordEncoder ENCODER = Argon2.ENCODER;
 
 	/** A question and answer to register: a predefined key or a custom question id. */
 	public record NewAnswer(String predefinedKey, Long customQuestionId, String answer) {
