@@ -24,7 +24,7 @@ STATE=target/cluster
 LDAP_PORT=$((PORT + 389))
 declare -A INSTANCE_PORT=([a]=$((PORT + 1)) [b]=$((PORT + 2)))
 # The README's recommended JVM settings for a small instance.
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx192m -Xmn96m -XX:SurvivorRatio=1 -XX:+UseSerialGC -Xss512k"}
 
 jar() {
   ls target/sspr-portal-*.jar 2>/dev/null | grep -v original | head -1 || true
