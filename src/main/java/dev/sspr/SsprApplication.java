@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Bean;
 /** The self-service password reset portal. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// Spring's one scheduler (spring.task.scheduling) runs the periodic jobs: outbox poll, directory sync,
+// retention, pending-reset recovery.
+@org.springframework.scheduling.annotation.EnableScheduling
 public class SsprApplication {
 
 	public static void main(String[] args) {

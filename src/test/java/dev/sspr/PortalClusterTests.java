@@ -14,7 +14,8 @@ class PortalClusterTests {
 
 	@BeforeAll
 	static void start() {
-		cluster = PortalCluster.start(2);
+		// The outbox's poll on, as in production, and retries soon: the scheduled job is what this class runs.
+		cluster = PortalCluster.start(2, "sspr.delivery.poll-interval=200ms", "sspr.delivery.first-retry=100ms");
 	}
 
 	@AfterAll
@@ -45,5 +46,24 @@ class PortalClusterTests {
 		assertThat(cluster.instance(1).bean(dev.sspr.delivery.DevOutbox.class).entries())
 				.anySatisfy(entry -> assertThat(entry.message().destination()).isEqualTo(destination));
 		assertThat(cluster.instance(1).http().get("/dev/outbox", null).body()).contains("24681357");
+	}
+
+	@Test
+	void whenAMessageFailedItsFirstTryThenTheScheduledPollDeliversItOnceTheServerIsBack() throws Exception {
+		String destination = "poll-" + java.util.UUID.randomUUID() + "@outbox.example";
+		cluster.mail().stop();
+		try {
+			cluster.instance(0).bean(dev.sspr.delivery.Outbox.class).send(new dev.sspr.delivery.OutgoingMessage(
+					dev.sspr.delivery.Channel.EMAIL, destination, "Subject", "Your code is 97531864"));
+			assertThat(cluster.instance(0).bean(dev.sspr.delivery.Outbox.class)
+					.awaitDispatched(java.time.Duration.ofSeconds(30))).isTrue();
+		}
+		finally {
+			cluster.mail().start();
+		}
+
+		// Nobody calls dispatchDue: the poll on Spring's scheduler finds the retry due and sends it.
+		assertThat(cluster.mail().waitForIncomingEmail(30_000, 1)).isTrue();
+		assertThat(cluster.mail().getReceivedMessagesForDomain(destination)).hasSize(1);
 	}
 }

@@ -19,9 +19,6 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,6 +26,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -65,11 +63,13 @@ public class Outbox implements MessageSender {
 	private final Clock clock;
 	private final Sealing sealing;
 	private final Dispatchers dispatchers;
-	private ScheduledExecutorService schedule;
+	/** Spring's scheduler: the jobs' one thread pool, stopped with the context. */
+	private final TaskScheduler scheduler;
 
 	Outbox(JdbcClient jdbc, List<Transport> transports, DeliveryProperties properties, Clock clock, Keys keys,
-			Dispatchers dispatchers) {
+			Dispatchers dispatchers, TaskScheduler scheduler) {
 		this.jdbc = jdbc;
+		this.scheduler = scheduler;
 		this.dispatchers = dispatchers;
 		this.transports = transports.stream().sorted((a, b) -> Boolean.compare(a.fallback(), b.fallback())).toList();
 		this.properties = properties;
@@ -283,26 +283,18 @@ public class Outbox implements MessageSender {
 		if (interval <= 0) {
 			return;
 		}
-		schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "outbox");
-			thread.setDaemon(true);
-			return thread;
-		});
-		schedule.scheduleWithFixedDelay(() -> {
+		scheduler.scheduleWithFixedDelay(() -> {
 			try {
 				dispatchDue();
 			}
 			catch (RuntimeException ex) {
 				log.error("Outbox dispatch failed: {}", ex.getClass().getSimpleName());
 			}
-		}, interval, interval, TimeUnit.MILLISECONDS);
+		}, scheduler.getClock().instant().plusMillis(interval), Duration.ofMillis(interval));
 	}
 
 	@PreDestroy
 	void stop() throws InterruptedException {
-		if (schedule != null) {
-			schedule.shutdownNow();
-		}
 		dispatchers.stop();
 	}
 

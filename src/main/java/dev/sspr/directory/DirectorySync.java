@@ -1,10 +1,10 @@
 package dev.sspr.directory;
 
+import java.time.Duration;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.sspr.cluster.OncePerCluster;
 import dev.sspr.directory.ldap.LdapDirectory;
 import dev.sspr.directory.ldap.LdapDirectory.DirectoryUser;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,14 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,11 +52,13 @@ public class DirectorySync {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final OncePerCluster cluster;
-	private ScheduledExecutorService schedule;
+	/** Spring's scheduler: the jobs' one thread pool, stopped with the context. */
+	private final TaskScheduler scheduler;
 
 	DirectorySync(LdapDirectory ldap, UserRepository users, TenantRepository tenants, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock, OncePerCluster cluster) {
+			TransactionTemplate transactions, Clock clock, OncePerCluster cluster, TaskScheduler scheduler) {
 		this.ldap = ldap;
+		this.scheduler = scheduler;
 		this.users = users;
 		this.tenants = tenants;
 		this.jdbc = jdbc;
@@ -84,21 +84,10 @@ public class DirectorySync {
 		runOncePerCluster();
 		long interval = ldap.properties().syncInterval().toMillis();
 		if (interval > 0) {
-			schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-				Thread thread = new Thread(runnable, "directory-sync");
-				thread.setDaemon(true);
-				return thread;
-			});
-			schedule.scheduleWithFixedDelay(this::runOncePerCluster, interval, interval, TimeUnit.MILLISECONDS);
+			scheduler.scheduleWithFixedDelay(this::runOncePerCluster, scheduler.getClock().instant().plusMillis(interval), Duration.ofMillis(interval));
 		}
 	}
 
-	@PreDestroy
-	void stop() {
-		if (schedule != null) {
-			schedule.shutdownNow();
-		}
-	}
 
 	/**
 	 * This interval's synchronization, unless another instance ran it already.

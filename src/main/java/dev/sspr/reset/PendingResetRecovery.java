@@ -1,15 +1,12 @@
 package dev.sspr.reset;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +23,13 @@ class PendingResetRecovery {
 
 	private final ResetCompletion completion;
 	private final Duration interval;
-	private ScheduledExecutorService schedule;
+	/** Spring's scheduler: the jobs' one thread pool, stopped with the context. */
+	private final TaskScheduler scheduler;
 
-	PendingResetRecovery(ResetCompletion completion, @Value("${sspr.reset.recovery-interval:1m}") Duration interval) {
+	PendingResetRecovery(ResetCompletion completion, @Value("${sspr.reset.recovery-interval:1m}") Duration interval,
+			TaskScheduler scheduler) {
 		this.completion = completion;
+		this.scheduler = scheduler;
 		this.interval = interval;
 	}
 
@@ -44,12 +44,7 @@ class PendingResetRecovery {
 		if (millis <= 0) {
 			return;
 		}
-		schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "reset-recovery");
-			thread.setDaemon(true);
-			return thread;
-		});
-		schedule.scheduleWithFixedDelay(() -> {
+		scheduler.scheduleWithFixedDelay(() -> {
 			try {
 				int settled = recoverNow();
 				if (settled > 0) {
@@ -59,13 +54,7 @@ class PendingResetRecovery {
 			catch (RuntimeException ex) {
 				log.warn("Pending reset recovery failed: {}", ex.getClass().getSimpleName());
 			}
-		}, millis, millis, TimeUnit.MILLISECONDS);
+		}, scheduler.getClock().instant().plusMillis(millis), Duration.ofMillis(millis));
 	}
 
-	@PreDestroy
-	void stop() {
-		if (schedule != null) {
-			schedule.shutdownNow();
-		}
-	}
 }

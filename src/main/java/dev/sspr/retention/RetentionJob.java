@@ -2,7 +2,6 @@ package dev.sspr.retention;
 
 import dev.sspr.cluster.OncePerCluster;
 import dev.sspr.throttle.Throttle;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,11 +42,13 @@ public class RetentionJob {
 	private final RetentionProperties properties;
 	private final Clock clock;
 	private final List<Purge> purges;
-	private ScheduledExecutorService schedule;
+	/** Spring's scheduler: the jobs' one thread pool, stopped with the context. */
+	private final TaskScheduler scheduler;
 
 	RetentionJob(JdbcClient jdbc, Throttle throttle, OncePerCluster cluster, RetentionProperties properties, Clock clock,
-			@Value("${sspr.verification.failure-window:PT1H}") Duration failureWindow) {
+			@Value("${sspr.verification.failure-window:PT1H}") Duration failureWindow, TaskScheduler scheduler) {
 		this.jdbc = jdbc;
+		this.scheduler = scheduler;
 		this.throttle = throttle;
 		this.cluster = cluster;
 		this.properties = properties;
@@ -89,21 +88,10 @@ public class RetentionJob {
 	void start() {
 		long interval = properties.interval().toMillis();
 		if (interval > 0) {
-			schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-				Thread thread = new Thread(runnable, "retention");
-				thread.setDaemon(true);
-				return thread;
-			});
-			schedule.scheduleWithFixedDelay(this::runOncePerCluster, interval, interval, TimeUnit.MILLISECONDS);
+			scheduler.scheduleWithFixedDelay(this::runOncePerCluster, scheduler.getClock().instant().plusMillis(interval), Duration.ofMillis(interval));
 		}
 	}
 
-	@PreDestroy
-	void stop() {
-		if (schedule != null) {
-			schedule.shutdownNow();
-		}
-	}
 
 	/**
 	 * This interval's purge, unless another instance ran it already.

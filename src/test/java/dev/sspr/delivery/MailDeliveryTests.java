@@ -66,6 +66,9 @@ class MailDeliveryTests {
 	@Autowired
 	Dispatchers dispatchers;
 
+	@Autowired
+	org.springframework.scheduling.TaskScheduler scheduler;
+
 	long contoso;
 
 	@BeforeEach
@@ -156,7 +159,7 @@ class MailDeliveryTests {
 		smtp.start();
 		makeDue();
 		// Two dispatchers at once, as when a restarted instance and a running one overlap.
-		Outbox second = new Outbox(jdbc, transports, properties, clock, keys, dispatchers);
+		Outbox second = new Outbox(jdbc, transports, properties, clock, keys, dispatchers, scheduler);
 		CompletableFuture<Integer> other = CompletableFuture.supplyAsync(second::dispatchDue);
 		outbox.dispatchDue();
 		other.join();
