@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 class Argon2Tests {
@@ -25,11 +27,28 @@ class Argon2Tests {
 	}
 
 	@Test
+	void whenSpringSecuritysEncoderAndThisOneHashThenEachMatchesTheOther() {
+		PasswordEncoder spring = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+
+		assertThat(Argon2.ENCODER.matches("Ünïcödé pass 42", spring.encode("Ünïcödé pass 42"))).isTrue();
+		assertThat(spring.matches("Ünïcödé pass 42", Argon2.ENCODER.encode("Ünïcödé pass 42"))).isTrue();
+		assertThat(spring.matches("Ünïcödé pass 43", Argon2.ENCODER.encode("Ünïcödé pass 42"))).isFalse();
+	}
+
+	@Test
+	void whenTheStoredValueIsNoArgon2idHashThenNoMatchAndNoException() {
+		for (String stored : new String[] { null, "", "plain", "$argon2i$v=19$m=16384,t=2,p=1$c2FsdA$aGFzaA",
+				"$argon2id$v=19$m=x,t=2,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=16384,t=2$c2FsdA$!!", "$argon2id$$$" }) {
+			assertThat(Argon2.ENCODER.matches("secret", stored)).as(String.valueOf(stored)).isFalse();
+		}
+	}
+
+	@Test
 	void whenMoreHashesThanTurnsThenTheRestWaitAndAllFinish() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger inside = new AtomicInteger();
 		AtomicInteger most = new AtomicInteger();
-		Argon2 argon2 = new Argon2(new HeldHash(release, inside, most), 2);
+		Argon2 argon2 = new Argon2(2, new HeldHash(release, inside, most));
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			Thread thread = new Thread(() -> argon2.encode("secret"));
@@ -53,10 +72,10 @@ class Argon2Tests {
 	}
 
 	/** Holds every hash until released, counting how many are inside at once. */
-	private record HeldHash(CountDownLatch release, AtomicInteger inside, AtomicInteger most) implements PasswordEncoder {
+	private record HeldHash(CountDownLatch release, AtomicInteger inside, AtomicInteger most) implements Argon2.Hashing {
 
 		@Override
-		public String encode(CharSequence rawPassword) {
+		public byte[] hash(Argon2Parameters parameters, CharSequence rawPassword, int length) {
 			most.accumulateAndGet(inside.incrementAndGet(), Math::max);
 			try {
 				release.await();
@@ -65,12 +84,7 @@ class Argon2Tests {
 				Thread.currentThread().interrupt();
 			}
 			inside.decrementAndGet();
-			return "hash";
-		}
-
-		@Override
-		public boolean matches(CharSequence rawPassword, String encodedPassword) {
-			return true;
+			return new byte[length];
 		}
 	}
 }
