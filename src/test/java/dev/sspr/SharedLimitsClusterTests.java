@@ -18,12 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,7 +97,7 @@ class SharedLimitsClusterTests {
 		// The claims of an instance that "died" run out; now both instances find every message due.
 		cluster.clock().advance(Duration.ofMinutes(5));
 
-		concurrently(4, i -> () -> cluster.instance(i % 2).bean(Outbox.class).dispatchDue());
+		AtOnce.run(4, i -> () -> cluster.instance(i % 2).bean(Outbox.class).dispatchDue());
 
 		assertThat(cluster.instance(1).bean(JdbcClient.class)
 				.sql("select count(*) from outbound_message where correlation = ? and status = 'SENT'").param(marker)
@@ -125,7 +119,7 @@ class SharedLimitsClusterTests {
 
 	@Test
 	void whenBothInstancesTriggerRetentionAtOnceThenOneRunsIt() throws Exception {
-		List<Optional<Map<String, Integer>>> runs = concurrently(2,
+		List<Optional<Map<String, Integer>>> runs = AtOnce.run(2,
 				i -> () -> cluster.instance(i).bean(RetentionJob.class).runOncePerCluster());
 
 		assertThat(runs).filteredOn(Optional::isPresent).hasSize(1);
@@ -157,30 +151,5 @@ class SharedLimitsClusterTests {
 		});
 		assertThat(a.bean(JdbcClient.class).sql("select count(*) from outbound_message where correlation = ? and status = 'PENDING'")
 				.param(marker).query(Long.class).single()).isEqualTo(addresses.size());
-	}
-
-	/** Runs {@code count} tasks released together; their results in order. */
-	private static <T> List<T> concurrently(int count, java.util.function.IntFunction<Supplier<T>> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		try {
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				Supplier<T> work = task.apply(i);
-				futures.add(pool.submit(() -> {
-					go.await();
-					return work.get();
-				}));
-			}
-			go.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 }

@@ -8,11 +8,6 @@ import dev.sspr.directory.Directory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,27 +60,7 @@ class DoubleSubmitTests extends ResetWebTestSupport {
 
 	/** Runs task number 0 to {@link #AT_ONCE} - 1 at the same moment, each on a thread of its own. */
 	static <T> List<T> atOnce(IntFunction<Callable<T>> post) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < AT_ONCE; i++) {
-				Callable<T> task = post.apply(i);
-				futures.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		return dev.sspr.AtOnce.run(AT_ONCE, post);
 	}
 
 	static String passwordNo(int n) {
