@@ -44,6 +44,7 @@ final class PolicyDiff {
 		values.put("writebackEnabled", String.valueOf(p.writebackEnabled()));
 		values.put("unlockWithoutReset", String.valueOf(p.unlockWithoutReset()));
 		values.put("showRefusalReason", String.valueOf(p.showRefusalReason()));
+		values.put("externalUsersReset", String.valueOf(p.externalUsersReset()));
 		values.put("bannedTerms", new TreeSet<>(settings.bannedTerms()).toString());
 		values.put("returnToOrigins", new TreeSet<>(settings.returnToOrigins()).toString());
 		return values;

@@ -38,7 +38,8 @@ record PolicyForm(
 		String showRefusalReason,
 		@Size(max = 70_000, message = "{input.tooLong}") @PlainText(lines = true) String bannedTerms,
 		@Size(max = 10_000, message = "{input.tooLong}") @PlainText(lines = true) String returnToOrigins,
-		@Size(max = 10) String confirmedImpact) {
+		@Size(max = 10) String confirmedImpact,
+		String externalUsersReset) {
 
 	PolicyForm {
 		methods = methods == null ? List.of() : methods;
@@ -53,7 +54,7 @@ record PolicyForm(
 				flag(p.requireRegistration()), String.valueOf(p.reconfirmDays()), flag(p.notifyUsers()),
 				flag(p.notifyAdmins()), flag(p.writebackEnabled()), flag(p.unlockWithoutReset()),
 				flag(p.showRefusalReason()), String.join("\n", new TreeSet<>(settings.bannedTerms())),
-				String.join("\n", new TreeSet<>(settings.returnToOrigins())), null);
+				String.join("\n", new TreeSet<>(settings.returnToOrigins())), null, flag(p.externalUsersReset()));
 	}
 
 	/** A checkbox is on when it was sent at all (Thymeleaf's hidden marker sends nothing but "_field"). */

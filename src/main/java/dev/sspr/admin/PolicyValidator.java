@@ -120,7 +120,7 @@ final class PolicyValidator {
 				toRegister, toReset, PolicyForm.on(form.requireRegistration()), reconfirm,
 				PolicyForm.on(form.notifyUsers()), PolicyForm.on(form.notifyAdmins()),
 				PolicyForm.on(form.writebackEnabled()), PolicyForm.on(form.unlockWithoutReset()),
-				PolicyForm.on(form.showRefusalReason()));
+				PolicyForm.on(form.showRefusalReason()), PolicyForm.on(form.externalUsersReset()));
 		return Optional.of(new PolicySettings(policy, custom, banned, origins));
 	}
 

@@ -40,12 +40,15 @@ class TenantEligibility {
 	 * @param droppedQuestions custom questions a pending change deletes: their answers do not count
 	 */
 	List<Row> evaluate(long tenantId, SsprPolicy policy, Set<Long> droppedQuestions) {
-		return rows(directory.usersOf(tenantId), tenantId, policy, droppedQuestions);
+		return rows(usersOf(tenantId), tenantId, policy, droppedQuestions);
 	}
 
-	/** Every user of a tenant, to judge under more than one policy without loading them again. */
+	/**
+	 * Every user this tenant's portal resets, to judge under more than one policy without loading them
+	 * again: guests who reset at home (another tenant, their own organization) are not counted here (R-03).
+	 */
 	List<UserAccount> usersOf(long tenantId) {
-		return directory.usersOf(tenantId);
+		return directory.usersOf(tenantId).stream().filter(UserAccount::resetsHere).toList();
 	}
 
 	/** The verdicts of some users of one tenant (a page of the users list). */
@@ -59,7 +62,8 @@ class TenantEligibility {
 		return row(user, inventory.registrationOf(user.id()), policy);
 	}
 
-	private Row row(UserAccount user, Registration registration, SsprPolicy policy) {
+	private Row row(UserAccount user, Registration registration, SsprPolicy tenantPolicy) {
+		SsprPolicy policy = MethodInventory.policyFor(user, tenantPolicy);
 		List<AvailableMethod> methods = MethodInventory.availableMethods(user, policy, registration);
 		EligibilityVerdict verdict = Eligibility.evaluate(MethodInventory.subjectOf(user, methods), policy,
 				directory.canWrite(user.passwordSource()));

@@ -87,6 +87,41 @@ public class Directory {
 		entity.securityInfoConfirmedAt = null;
 	}
 
+	/**
+	 * Who a typed user ID names (R-01, R-03). A member of the tenant owning its domain first (a guest's
+	 * own {@code #EXT#} name is in the inviting tenant's domain); otherwise the guest or sign-up user
+	 * invited or signed up with that address, when exactly one is. A guest at home in another tenant is
+	 * that tenant's member to reset. The same three queries run whether or not anyone is found (S-01).
+	 */
+	public Resolution resolve(String typedUserId) {
+		String normalized = normalizeUserId(typedUserId);
+		Optional<TenantInfo> byDomain = tenantForUserId(normalized);
+		Optional<UserEntity> byId = users.findByUserId(normalized)
+				.filter(u -> byDomain.isPresent() && u.tenantId.equals(byDomain.get().id()));
+		List<UserEntity> byEmail = users.findByExternalEmail(normalized);
+		Optional<UserAccount> account = byId.or(() -> byEmail.size() == 1 ? Optional.of(byEmail.get(0)) : Optional.empty())
+				.map(UserEntity::toAccount);
+		if (account.isEmpty()) {
+			return new Resolution.Unknown(byDomain);
+		}
+		UserAccount user = account.get();
+		TenantInfo tenant = tenants.findById(user.tenantId()).map(TenantEntity::toInfo).orElseThrow();
+		if (user.guest() == null || user.external()) {
+			return new Resolution.Account(user, tenant);
+		}
+		if (user.guest().home() == Guest.Home.ORGANIZATION) {
+			return new Resolution.OutsideHome(user, tenant, outsideGuestPage(tenant.id()));
+		}
+		UserAccount home = user(user.guest().homeUserPk()).orElseThrow();
+		return new Resolution.Account(home, tenants.findById(home.tenantId()).map(TenantEntity::toInfo).orElseThrow());
+	}
+
+	/** What a tenant tells its guests from organizations outside the portal, and where it sends them. */
+	public OutsideGuestPage outsideGuestPage(long tenantId) {
+		return tenants.findById(tenantId).map(t -> new OutsideGuestPage(t.outsideGuestText, t.outsideGuestUrl))
+				.orElse(new OutsideGuestPage(null, null));
+	}
+
 	/** The tenant owning the domain part of a user ID. */
 	public Optional<TenantInfo> tenantForUserId(String userId) {
 		String normalized = normalizeUserId(userId);

@@ -22,6 +22,8 @@ class TenantEntity {
 	String brandColor;
 	String logoType;
 	long brandingVersion;
+	String outsideGuestText;
+	String outsideGuestUrl;
 
 	TenantInfo toInfo() {
 		return new TenantInfo(id, name, displayName, helpdeskUrl, helpdeskEmail, brandColor, logoType != null,

@@ -46,6 +46,12 @@ class UserEntity {
 	Instant securityInfoConfirmedAt;
 	/** The on-premises directory's id of the entry this user was synchronized from, or null. */
 	String externalId;
+	@Enumerated(EnumType.STRING)
+	AccountKind accountKind = AccountKind.MEMBER;
+	String externalEmail;
+	String provenEmail;
+	Long homeUserId;
+	String homeOrganization;
 
 	// Batched: a page of users costs two more queries, not two per user.
 	@ElementCollection(fetch = FetchType.EAGER)
@@ -63,6 +69,11 @@ class UserEntity {
 	UserAccount toAccount() {
 		return new UserAccount(id, tenantId, userId, displayName, givenName, surname, primaryEmail, alternateEmail,
 				authEmail, mobilePhone, authPhone, officePhone, groups, adminRoles, enabled, locked, licensed,
-				passwordSource, securityStamp, securityInfoConfirmedAt);
+				passwordSource, securityStamp, securityInfoConfirmedAt, guest());
+	}
+
+	private Guest guest() {
+		return accountKind == null || accountKind == AccountKind.MEMBER ? null
+				: new Guest(accountKind, externalEmail, provenEmail, homeUserId, homeOrganization);
 	}
 }

@@ -18,6 +18,10 @@ interface UserRepository extends JpaRepository<UserEntity, Long> {
 	@EntityGraph(attributePaths = { "groups", "adminRoles" })
 	Optional<UserEntity> findByUserId(String userId);
 
+	/** Guests and sign-up users found by the address they were invited or signed up with, in one query. */
+	@EntityGraph(attributePaths = { "groups", "adminRoles" })
+	List<UserEntity> findByExternalEmail(String externalEmail);
+
 	Optional<UserEntity> findByIdAndTenantId(long id, long tenantId);
 
 	List<UserEntity> findByTenantIdOrderByDisplayNameAscIdAsc(long tenantId);

@@ -44,11 +44,12 @@ class PolicyEntity {
 	boolean writebackEnabled;
 	boolean unlockWithoutReset;
 	boolean showRefusalReason;
+	boolean externalUsersReset;
 	Instant updatedAt;
 
 	SsprPolicy toPolicy() {
 		return new SsprPolicy(scope, scopeGroup, methods.isEmpty() ? EnumSet.noneOf(MethodKind.class) : EnumSet.copyOf(methods),
 				methodsRequired, questionsToRegister, questionsToReset, requireRegistration, reconfirmDays, notifyUsers,
-				notifyAdmins, writebackEnabled, unlockWithoutReset, showRefusalReason);
+				notifyAdmins, writebackEnabled, unlockWithoutReset, showRefusalReason, externalUsersReset);
 	}
 }

@@ -65,6 +65,7 @@ public class PolicyUpdates {
 		entity.writebackEnabled = policy.writebackEnabled();
 		entity.unlockWithoutReset = policy.unlockWithoutReset();
 		entity.showRefusalReason = policy.showRefusalReason();
+		entity.externalUsersReset = policy.externalUsersReset();
 		entity.updatedAt = clock.instant();
 		policies.save(entity);
 

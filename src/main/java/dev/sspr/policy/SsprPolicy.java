@@ -21,7 +21,8 @@ public record SsprPolicy(
 		boolean notifyAdmins,
 		boolean writebackEnabled,
 		boolean unlockWithoutReset,
-		boolean showRefusalReason) implements Serializable {
+		boolean showRefusalReason,
+		boolean externalUsersReset) implements Serializable {
 
 	public SsprPolicy {
 		if (methodsRequired < 1 || methodsRequired > 2) {
@@ -33,6 +34,17 @@ public record SsprPolicy(
 	/** What an unknown domain is judged by, so that its answer looks like any other refusal. */
 	public static SsprPolicy decoy() {
 		return new SsprPolicy(SsprScope.ALL, null, EnumSet.of(MethodKind.EMAIL, MethodKind.MOBILE_SMS), 1, 3, 3,
-				false, 0, true, false, false, false, false);
+				false, 0, true, false, false, false, false, true);
+	}
+
+	/**
+	 * The rule for the tenant's sign-up users and guests without a home (R-03): one email code to the
+	 * address they proved, when the tenant lets them reset at all; notifications and the refusal
+	 * reason as for members.
+	 */
+	public SsprPolicy forExternalUsers() {
+		return new SsprPolicy(externalUsersReset ? SsprScope.ALL : SsprScope.NONE, null, EnumSet.of(MethodKind.EMAIL), 1,
+				questionsToRegister, questionsToReset, false, 0, notifyUsers, notifyAdmins, false, false,
+				showRefusalReason, externalUsersReset);
 	}
 }

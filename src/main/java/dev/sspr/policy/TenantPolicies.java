@@ -46,6 +46,6 @@ public class TenantPolicies {
 	private static SsprPolicy disabled() {
 		SsprPolicy decoy = SsprPolicy.decoy();
 		return new SsprPolicy(SsprScope.NONE, null, decoy.enabledMethods(), 1, 3, 3, false, 0, true, false, false,
-				false, false);
+				false, false, false);
 	}
 }

@@ -61,6 +61,14 @@ public class MethodInventory {
 		return availableMethods(user, policy, registration.answers(), registration.app());
 	}
 
+	/**
+	 * The rule a user is judged by: their tenant's policy, or for a sign-up user or a guest without a
+	 * home its rule for such users (R-03: one email code to the address they proved).
+	 */
+	public static SsprPolicy policyFor(UserAccount user, SsprPolicy tenantPolicy) {
+		return user.external() ? tenantPolicy.forExternalUsers() : tenantPolicy;
+	}
+
 	/** The eligibility facts of a known user with these methods. */
 	public static Subject subjectOf(UserAccount user, List<AvailableMethod> methods) {
 		return new Subject(true, user.enabled(), user.groups(), user.licensed(), user.administrator(),
@@ -70,7 +78,7 @@ public class MethodInventory {
 	public static List<AvailableMethod> availableMethods(UserAccount user, SsprPolicy policy, int registeredAnswers,
 			boolean app) {
 		List<AvailableMethod> methods = new ArrayList<>();
-		if (app) {
+		if (app && user.guest() == null) {
 			// One app, one factor: its code and its notification (R-15 decides which may be used).
 			methods.add(new AvailableMethod(MethodKind.APP_CODE, "app"));
 			methods.add(new AvailableMethod(MethodKind.APP_NOTIFICATION, "app"));
@@ -83,10 +91,10 @@ public class MethodInventory {
 			methods.add(new AvailableMethod(MethodKind.MOBILE_SMS, factor));
 			methods.add(new AvailableMethod(MethodKind.MOBILE_VOICE, factor));
 		}
-		if (user.officePhone() != null && !user.officePhone().isBlank()) {
+		if (user.guest() == null && user.officePhone() != null && !user.officePhone().isBlank()) {
 			methods.add(new AvailableMethod(MethodKind.OFFICE_VOICE, "phone:" + digits(user.officePhone())));
 		}
-		if (registeredAnswers > 0 && registeredAnswers >= policy.questionsToReset()) {
+		if (user.guest() == null && registeredAnswers > 0 && registeredAnswers >= policy.questionsToReset()) {
 			methods.add(new AvailableMethod(MethodKind.SECURITY_QUESTIONS, "questions"));
 		}
 		return methods;

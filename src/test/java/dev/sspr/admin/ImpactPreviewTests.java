@@ -36,7 +36,7 @@ class ImpactPreviewTests extends AdminTestSupport {
 	static SsprPolicy copy(SsprPolicy p, SsprScope scope, String group, Set<MethodKind> methods, int required) {
 		return new SsprPolicy(scope, group, methods, required, p.questionsToRegister(), p.questionsToReset(),
 				p.requireRegistration(), p.reconfirmDays(), p.notifyUsers(), p.notifyAdmins(), p.writebackEnabled(),
-				p.unlockWithoutReset(), p.showRefusalReason());
+				p.unlockWithoutReset(), p.showRefusalReason(), p.externalUsersReset());
 	}
 
 	static Stream<Arguments> changes() {

@@ -23,7 +23,7 @@ class PolicyValidatorTests {
 	static PolicyForm valid() {
 		return new PolicyForm("ALL", "", List.of("email", "mobile-sms", "security-questions"), "1", "3", "3",
 				"Where did we first meet?", "true", "180", "true", null, null, null, null, "contoso\nfabrikam",
-				"https://apps.example.com", null);
+				"https://apps.example.com", null, "true");
 	}
 
 	static PolicyForm with(UnaryOperator<Object[]> change) {
@@ -31,13 +31,13 @@ class PolicyValidatorTests {
 		Object[] v = { f.scope(), f.scopeGroup(), f.methods(), f.methodsRequired(), f.questionsToRegister(),
 				f.questionsToReset(), f.customQuestions(), f.requireRegistration(), f.reconfirmDays(), f.notifyUsers(),
 				f.notifyAdmins(), f.writebackEnabled(), f.unlockWithoutReset(), f.showRefusalReason(), f.bannedTerms(),
-				f.returnToOrigins(), f.confirmedImpact() };
+				f.returnToOrigins(), f.confirmedImpact(), f.externalUsersReset() };
 		v = change.apply(v);
 		@SuppressWarnings("unchecked")
 		List<String> methods = (List<String>) v[2];
 		return new PolicyForm((String) v[0], (String) v[1], methods, (String) v[3], (String) v[4], (String) v[5],
 				(String) v[6], (String) v[7], (String) v[8], (String) v[9], (String) v[10], (String) v[11],
-				(String) v[12], (String) v[13], (String) v[14], (String) v[15], (String) v[16]);
+				(String) v[12], (String) v[13], (String) v[14], (String) v[15], (String) v[16], (String) v[17]);
 	}
 
 	static UnaryOperator<Object[]> set(int index, Object value) {

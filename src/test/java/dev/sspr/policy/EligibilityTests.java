@@ -58,12 +58,12 @@ class EligibilityTests {
 
 	static SsprPolicy policy(SsprScope scope, int required, MethodKind... enabled) {
 		return new SsprPolicy(scope, "SSPR Users", EnumSet.of(enabled[0], enabled), required, 3, 3, false, 0, true,
-				false, false, false, false);
+				false, false, false, false, true);
 	}
 
 	static SsprPolicy withWriteback(SsprPolicy p, boolean on) {
 		return new SsprPolicy(p.scope(), p.scopeGroup(), p.enabledMethods(), p.methodsRequired(), 3, 3, false, 0,
-				true, false, on, false, false);
+				true, false, on, false, false, true);
 	}
 
 	static final SsprPolicy ALL_ONE = policy(SsprScope.ALL, 1, EMAIL, MOBILE_SMS, MOBILE_VOICE, OFFICE_VOICE,
