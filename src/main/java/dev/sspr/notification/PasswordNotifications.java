@@ -63,7 +63,9 @@ class PasswordNotifications {
 		Locale locale = LocaleContextHolder.getLocale();
 		if (policy.notifyUsers()) {
 			Set<String> addresses = new LinkedHashSet<>();
-			for (String address : new String[] { user.primaryEmail(), user.alternateEmail() }) {
+			// A guest without a home has no directory address: the one they proved is theirs.
+			String proven = user.external() ? user.resetEmail() : null;
+			for (String address : new String[] { user.primaryEmail(), user.alternateEmail(), proven }) {
 				if (address != null && !address.isBlank()) {
 					addresses.add(address.strip().toLowerCase(Locale.ROOT));
 				}

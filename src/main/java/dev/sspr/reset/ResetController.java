@@ -45,6 +45,7 @@ class ResetController {
 	static final String VIEW_IDENTIFY = "reset/identify";
 	static final String VIEW_CONTACT_ADMIN = "reset/contact-admin";
 	static final String VIEW_TRY_LATER = "reset/try-later";
+	static final String VIEW_ELSEWHERE = "reset/elsewhere";
 	static final String VIEW_METHOD = "reset/method";
 	static final String VIEW_VERIFY = "reset/verify";
 	static final String VIEW_PASSWORD = "reset/password";
@@ -113,6 +114,13 @@ class ResetController {
 				? flow.refusal().filter(r -> r.mayBeShown()).map(r -> "reset.refused.reason." + r.name()).orElse(null)
 				: null);
 		return VIEW_CONTACT_ADMIN;
+	}
+
+	@GetMapping("/elsewhere")
+	@ResetStep(Step.ELSEWHERE)
+	String showElsewhere(ResetFlow flow, Model model) {
+		model.addAttribute("elsewhere", flow.elsewhere().orElseThrow());
+		return VIEW_ELSEWHERE;
 	}
 
 	@GetMapping("/try-later")

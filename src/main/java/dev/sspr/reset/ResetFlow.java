@@ -57,6 +57,13 @@ final class ResetFlow implements Serializable {
 		}
 	}
 
+	/**
+	 * Where a user whose password this portal does not reset is sent (R-03): a consumer provider's own
+	 * recovery, or a guest's own organization (with the inviting tenant's text and link, each optional).
+	 */
+	record Elsewhere(boolean consumer, String name, String domain, String url, String text) implements Serializable {
+	}
+
 	private final String id;
 	private final Instant expiresAt;
 	private final String subject;
@@ -74,6 +81,7 @@ final class ResetFlow implements Serializable {
 	private boolean blocked;
 	private boolean expired;
 	private Outcome outcome;
+	private Elsewhere elsewhere;
 
 	ResetFlow(String id, Instant expiresAt, String subject, TenantInfo tenant, Long userPk, long securityStamp,
 			SsprPolicy policy, RefusalReason refusal, int required, List<MethodOption> options, boolean locked) {
@@ -216,6 +224,16 @@ final class ResetFlow implements Serializable {
 
 	void complete(Outcome how) {
 		this.outcome = how;
+		this.challenge = null;
+	}
+
+	Optional<Elsewhere> elsewhere() {
+		return Optional.ofNullable(elsewhere);
+	}
+
+	/** Ends the flow on the page that sends the user to where their password is reset. */
+	void sendElsewhere(Elsewhere where) {
+		this.elsewhere = where;
 		this.challenge = null;
 	}
 

@@ -4,6 +4,7 @@ import dev.sspr.captcha.CaptchaVerifier;
 import dev.sspr.delivery.Masking;
 import dev.sspr.delivery.Outbox;
 import dev.sspr.directory.Directory;
+import dev.sspr.directory.Resolution;
 import dev.sspr.directory.TenantInfo;
 import dev.sspr.directory.UserAccount;
 import dev.sspr.policy.AvailableMethod;
@@ -71,13 +72,15 @@ class ResetService {
 	private final ResetCompletion completion;
 	private final CaptchaVerifier captcha;
 	private final Outbox outbox;
+	private final ConsumerDomains consumerDomains;
 	private final SecureRandom random = new SecureRandom();
 
 	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
 			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
 			ApplicationEventPublisher events, Clock clock, MethodInventory inventory, AppApprovals approvals,
 			VoiceApprovals voiceApprovals, FlowCompletions completions, ResetCompletion completion,
-			CaptchaVerifier captcha, Outbox outbox) {
+			CaptchaVerifier captcha, Outbox outbox, ConsumerDomains consumerDomains) {
+		this.consumerDomains = consumerDomains;
 		this.captcha = captcha;
 		this.outbox = outbox;
 		this.voiceApprovals = voiceApprovals;
@@ -129,12 +132,32 @@ class ResetService {
 		return false;
 	}
 
+	/**
+	 * A consumer domain goes to its provider's recovery, whoever typed it (R-03); otherwise the
+	 * directory says who the ID names ({@link Directory#resolve}): an account to judge under its tenant's
+	 * rule, a guest to send to their own organization, or nobody, judged as a stand-in (S-01).
+	 */
 	private ResetFlow newFlow(String typedUserId, String clientAddress) {
-		String subject = Directory.normalizeUserId(typedUserId);
-		Optional<TenantInfo> tenant = directory.tenantForUserId(subject);
-		Optional<UserAccount> user = directory.findUser(subject).filter(u -> tenant.isPresent()
-				&& u.tenantId() == tenant.get().id());
-		SsprPolicy policy = tenant.map(t -> policies.policyOf(t.id())).orElseGet(SsprPolicy::decoy);
+		String typed = Directory.normalizeUserId(typedUserId);
+		Optional<ConsumerDomains.Recovery> consumer = consumerDomains.recoveryFor(typed);
+		if (consumer.isPresent()) {
+			ConsumerDomains.Recovery recovery = consumer.get();
+			return elsewhere(typed, null, new ResetFlow.Elsewhere(true, recovery.provider(), recovery.domain(),
+					recovery.url(), null), "CONSUMER_ACCOUNT", clientAddress);
+		}
+		Resolution who = directory.resolve(typed);
+		if (who instanceof Resolution.OutsideHome outside) {
+			return elsewhere(outside.guest().userId(), outside.invitingTenant(), new ResetFlow.Elsewhere(false,
+					outside.guest().guest().homeOrganization(), null, outside.page().url(), outside.page().text()),
+					"OUTSIDE_HOME", clientAddress);
+		}
+		Optional<TenantInfo> tenant = who instanceof Resolution.Account account ? Optional.of(account.tenant())
+				: ((Resolution.Unknown) who).tenant();
+		Optional<UserAccount> user = who instanceof Resolution.Account account ? Optional.of(account.user())
+				: Optional.empty();
+		String subject = user.map(UserAccount::userId).orElse(typed);
+		SsprPolicy tenantPolicy = tenant.map(t -> policies.policyOf(t.id())).orElseGet(SsprPolicy::decoy);
+		SsprPolicy policy = user.map(u -> MethodInventory.policyFor(u, tenantPolicy)).orElse(tenantPolicy);
 		long pk = user.map(UserAccount::id).orElse(-1L);
 		List<AvailableMethod> available = inventory.of(pk, user.orElse(null), policy);
 		boolean blocked = failures.isBlocked(pk);
@@ -157,6 +180,16 @@ class ResetService {
 				publish(flow, Kind.BLOCKED, false, "ACCOUNT_BLOCKED", List.of(), clientAddress);
 			}
 		}
+		return flow;
+	}
+
+	/** A flow that only shows where this user's password is reset, audited as a refusal with its reason. */
+	private ResetFlow elsewhere(String subject, TenantInfo tenant, ResetFlow.Elsewhere where, String reason,
+			String clientAddress) {
+		ResetFlow flow = new ResetFlow(newFlowId(), clock.instant().plus(FLOW_LIFETIME), subject, tenant, null, 0L,
+				SsprPolicy.decoy(), null, 1, List.of(), false);
+		flow.sendElsewhere(where);
+		publish(flow, Kind.REFUSED, false, reason, List.of(), clientAddress);
 		return flow;
 	}
 

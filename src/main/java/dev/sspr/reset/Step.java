@@ -12,6 +12,8 @@ enum Step {
 	IDENTIFY("/reset"),
 	CONTACT_ADMIN("/reset/contact-admin"),
 	TRY_LATER("/reset/try-later"),
+	/** Not this portal's password to reset: a consumer account, or a guest from an outside organization. */
+	ELSEWHERE("/reset/elsewhere"),
 	METHOD("/reset/method"),
 	/** The user types the full email address or phone number the code goes to. */
 	CONFIRM_DESTINATION(Paths.VERIFY),

@@ -21,6 +21,9 @@ final class StepNavigator {
 		if (flow.expired(now)) {
 			return Step.IDENTIFY;
 		}
+		if (flow.elsewhere().isPresent()) {
+			return Step.ELSEWHERE;
+		}
 		if (flow.refused()) {
 			return Step.CONTACT_ADMIN;
 		}

@@ -68,8 +68,13 @@ final class MockJourney {
 	}
 
 	MvcResult identify(String userId) throws Exception {
+		return identifyWith(userId, captcha());
+	}
+
+	/** Identification with a captcha solved beforehand, so that only the identification itself runs. */
+	MvcResult identifyWith(String userId, String solvedCaptcha) throws Exception {
 		MvcResult result = mvc.perform(post("/reset").with(csrf()).with(from()).param("userId", userId)
-				.param("altcha", captcha()).header("Accept-Language", language)).andReturn();
+				.param("altcha", solvedCaptcha).header("Accept-Language", language)).andReturn();
 		if (result.getRequest().getSession(false) instanceof MockHttpSession created) {
 			session = created;
 		}
