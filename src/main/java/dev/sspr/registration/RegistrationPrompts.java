@@ -37,7 +37,8 @@ final class RegistrationPrompts {
 
 	Prompt promptFor(long userPk) {
 		UserAccount user = directory.user(userPk).orElseThrow();
-		SsprPolicy policy = policies.policyOf(user.tenantId());
+		// A guest without a home is judged by the tenant's rule for such users, which asks nothing at sign-in.
+		SsprPolicy policy = MethodInventory.policyFor(user, policies.policyOf(user.tenantId()));
 		if (!policy.requireRegistration()) {
 			return Prompt.NONE;
 		}

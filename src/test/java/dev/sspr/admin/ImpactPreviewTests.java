@@ -58,6 +58,24 @@ class ImpactPreviewTests extends AdminTestSupport {
 	@MethodSource("changes")
 	void whenAChangeIsPreviewedThenItNamesExactlyWhomTheResetFlowThenRefuses(String tenant, String change,
 			UnaryOperator<SsprPolicy> edit) throws Exception {
+		previewMatchesTheResetFlow(tenant, edit);
+	}
+
+	@org.junit.jupiter.api.Test
+	void whenSignUpUsersMayNoLongerResetThenThePreviewNamesThemAndNoGuestWhoResetsAtHome() throws Exception {
+		String signUp = dev.sspr.TestGuests.in(jdbc).contoso().signUp().create();
+		String member = dev.sspr.TestUsers.in(jdbc).fabrikam().withEmail("preview-home@pasts.example").create();
+		String atHome = dev.sspr.TestGuests.in(jdbc).contoso().homeAt(member).create();
+		Set<String> previewed = previewMatchesTheResetFlow("contoso", p -> new SsprPolicy(p.scope(), p.scopeGroup(),
+				p.enabledMethods(), p.methodsRequired(), p.questionsToRegister(), p.questionsToReset(), p.requireRegistration(),
+				p.reconfirmDays(), p.notifyUsers(), p.notifyAdmins(), p.writebackEnabled(), p.unlockWithoutReset(),
+				p.showRefusalReason(), false));
+		assertThat(previewed).contains(dev.sspr.TestGuests.in(jdbc).contoso().userIdOf(signUp))
+				.doesNotContain(dev.sspr.TestGuests.in(jdbc).contoso().userIdOf(atHome))
+				.allMatch(userId -> userId.contains("#ext#"));
+	}
+
+	private Set<String> previewMatchesTheResetFlow(String tenant, UnaryOperator<SsprPolicy> edit) throws Exception {
 		long tenantId = tenantId(tenant);
 		PolicySettings current = policies.current(tenantId);
 		SsprPolicy proposed = edit.apply(current.policy());
@@ -75,6 +93,7 @@ class ImpactPreviewTests extends AdminTestSupport {
 				.collect(Collectors.toCollection(TreeSet::new));
 		assertThat(lost).as("the change must cost someone their reset, or the test proves nothing").isNotEmpty();
 		assertThat(previewed).isEqualTo(lost);
+		return previewed;
 	}
 
 	/** The users whose identification the portal answers with the method page, not a refusal. */
