@@ -55,6 +55,32 @@ class PostgresJourneyTests extends ResetWebTestSupport {
 	}
 
 	@Test
+	void whenGuestsResetOnPostgresThenEachKindIsResolvedAsOnH2() throws Exception {
+		String member = dev.sspr.TestUsers.in(jdbc).fabrikam().withEmail("pg-home@pasts.example").create();
+		dev.sspr.TestGuests contoso = dev.sspr.TestGuests.in(jdbc).contoso();
+		String atHome = contoso.withAddress("pg-alias-" + member).homeAt(member).create();
+		String signUp = dev.sspr.TestGuests.in(jdbc).contoso().signUp().create();
+		String outside = dev.sspr.TestGuests.in(jdbc).contoso().fromOrganization("Northwind Traders").create();
+
+		MockJourney home = journey("lv-LV");
+		home.identify(atHome);
+		assertThat(home.flow().tenant().orElseThrow().name()).isEqualTo("fabrikam");
+		assertThat(home.flow().subject()).isEqualTo(member);
+
+		MockJourney away = journey("en-US");
+		assertThat(away.identify(outside).getResponse().getRedirectedUrl()).isEqualTo("/reset/elsewhere");
+
+		MockJourney journey = journey("tr-TR");
+		journey.identify(signUp);
+		journey.chooseMethod("email");
+		journey.confirmDestination(signUp);
+		journey.enterCode(journey.lastCode());
+		assertThat(journey.newPassword("Kuzey-Rüzgârı-Esiyor-42", "Kuzey-Rüzgârı-Esiyor-42").getResponse()
+				.getRedirectedUrl()).isEqualTo("/reset/done");
+		assertThat(directory.passwordMatches(contoso.userIdOf(signUp), "Kuzey-Rüzgârı-Esiyor-42")).isTrue();
+	}
+
+	@Test
 	void whenAppCodeOnPostgresThenAcceptedOnceOnly() throws Exception {
 		String janis = fabrikamUserWithApp();
 		String code = MockJourney.appCode(clock.instant());
