@@ -37,7 +37,8 @@ final class RegistrationPrompts {
 
 	Prompt promptFor(long userPk) {
 		UserAccount user = directory.user(userPk).orElseThrow();
-		SsprPolicy policy = policies.policyOf(user.tenantId());
+		// Sign-up users and guests without a home are judged by their own rule, which asks nothing.
+		SsprPolicy policy = MethodInventory.policyFor(user, policies.policyOf(user.tenantId()));
 		if (!policy.requireRegistration()) {
 			return Prompt.NONE;
 		}
