@@ -197,6 +197,13 @@ class ReconfirmTests {
 	}
 
 	@Test
+	void whenTheDemosRosaAndTheoSignInThenOnlyRosaIsAsked() throws Exception {
+		// Demo data (README): Rosa confirmed 200 days before start-up, Theo 170 (the suite moves the clock by hours, not weeks).
+		assertThat(signIn("rosa@contoso.example").getResponse().getRedirectedUrl()).isEqualTo("/security-info?confirm");
+		assertThat(signIn("theo@contoso.example").getResponse().getRedirectedUrl()).isEqualTo("/security-info");
+	}
+
+	@Test
 	void whenASignUpUserSignsInThenJudgedByTheirOwnRuleAndNotInterrupted() throws Exception {
 		// In the SSPR group with only the address they proved: Contoso's own rule would ask them to register.
 		String user = TestUsers.in(jdbc).contoso().confirmedAt(clock.instant().minus(Duration.ofDays(200))).create();
