@@ -23,6 +23,7 @@ public final class TestUsers {
 	private String officePhone;
 	private final List<String> questions = new ArrayList<>();
 	private boolean confirmed = true;
+	private java.time.Instant confirmedAt;
 	private String answersOf;
 	private dev.sspr.verification.AuthenticatorApps apps;
 	private boolean locked;
@@ -50,6 +51,11 @@ public final class TestUsers {
 	/** Security questions answered, with answers no one can type (only how many there are counts). */
 	public TestUsers withQuestions(String... keys) { questions.addAll(List.of(keys)); return this; }
 	public TestUsers neverConfirmed() { confirmed = false; return this; }
+	/**
+	 * Security info last confirmed then (R-24); take it from the context's clock,
+	 * {@code clock.instant().minus(Duration.ofDays(200))}, so that it stays as old as meant however far tests moved it.
+	 */
+	public TestUsers confirmedAt(java.time.Instant at) { confirmed = true; confirmedAt = at; return this; }
 	/** The same security questions and answers as this demo user ({@code DemoUsers.ANSWERS} knows them). */
 	public TestUsers answersLike(String demoUserId) { answersOf = demoUserId; return this; }
 	/** The demo authenticator app ({@code DemoUsers.AUTHENTICATOR_SECRET}), registered through the portal's own store. */
@@ -70,7 +76,8 @@ public final class TestUsers {
 				values ((select id from tenant where name = ?), ?, 'Test User', 'Test', 'User', ?, ?, ?, ?, ?, ?, true, ?,
 				  true, 'CLOUD', ?, ?)""")
 				.params(tenant, userId, userId, email, mobile, authEmail, authPhone, officePhone, locked, hash,
-						confirmed ? java.time.OffsetDateTime.now() : null)
+						!confirmed ? null : confirmedAt == null ? java.time.OffsetDateTime.now()
+								: java.time.OffsetDateTime.ofInstant(confirmedAt, java.time.ZoneOffset.UTC))
 				.update();
 		for (String question : questions) {
 			jdbc.sql("""

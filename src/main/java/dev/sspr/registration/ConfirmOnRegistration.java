@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Registering or changing a method counts as confirming the security info. */
+/** Registering, changing or removing a method counts as confirming the security info. */
 @Component
 final class ConfirmOnRegistration {
 
@@ -19,7 +19,9 @@ final class ConfirmOnRegistration {
 
 	@EventListener
 	void on(RegistrationActivity activity) {
-		if (activity.kind() == RegistrationActivity.Kind.METHOD_REGISTERED) {
+		boolean changed = activity.kind() == RegistrationActivity.Kind.METHOD_REGISTERED
+				|| activity.kind() == RegistrationActivity.Kind.METHOD_REMOVED;
+		if (changed && activity.success()) {
 			directory.findUser(activity.subject())
 					.ifPresent(user -> directory.confirmSecurityInfo(user.id(), clock.instant()));
 		}

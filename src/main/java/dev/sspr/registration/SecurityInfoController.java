@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -30,6 +31,11 @@ class SecurityInfoController {
 	static final String VIEW = "registration/security-info";
 	static final String CONTINUE = "/security-info/continue";
 	static final String VIEW_LEAVING = "registration/leaving";
+	/**
+	 * Session attribute: sign-in asked this user to check their security info (R-24) and they have
+	 * not answered yet. Only then does the page ask; once answered, it does not ask again in this session.
+	 */
+	static final String RECONFIRM_ASKED = "sspr.registration.reconfirmAsked";
 
 	private final Directory directory;
 	private final SecurityQuestions questions;
@@ -39,10 +45,12 @@ class SecurityInfoController {
 	private final Clock clock;
 	private final AppApprovals approvals;
 	private final ApplicationEventPublisher events;
+	private final RegistrationPrompts prompts;
 
 	SecurityInfoController(Directory directory, SecurityQuestions questions, AuthenticatorApps apps,
 			TenantPolicies policies, ReturnTo returnTo, Clock clock, AppApprovals approvals,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, RegistrationPrompts prompts) {
+		this.prompts = prompts;
 		this.approvals = approvals;
 		this.events = events;
 		this.returnTo = returnTo;
@@ -70,7 +78,20 @@ class SecurityInfoController {
 		model.addAttribute("app", apps.hasActiveApp(user.id()));
 		model.addAttribute("methodsRequired", policies.policyOf(user.tenantId()).methodsRequired());
 		model.addAttribute("approvals", approvals.pendingFor(user.id()));
+		model.addAttribute("reconfirm", reconfirmOpen(request.getSession(false), user.id()));
 		return VIEW;
+	}
+
+	/** Sign-in's question stays until answered, or until a saved change confirmed the info anyway. */
+	private boolean reconfirmOpen(HttpSession session, long userPk) {
+		if (session == null || session.getAttribute(RECONFIRM_ASKED) == null) {
+			return false;
+		}
+		if (prompts.promptFor(userPk) != RegistrationPrompts.Prompt.RECONFIRM) {
+			session.removeAttribute(RECONFIRM_ASKED);
+			return false;
+		}
+		return true;
 	}
 
 	/**
@@ -118,10 +139,28 @@ class SecurityInfoController {
 		return VIEW_LEAVING;
 	}
 
-	/** the user says their info is still right. */
+	/** the user says their info is still right; then on to where sign-in would have led. */
 	@PostMapping("/security-info/confirm")
-	String processConfirm(@AuthenticationPrincipal SignedInUser signedIn) {
+	String processConfirm(@AuthenticationPrincipal SignedInUser signedIn, HttpServletRequest request) {
 		directory.confirmSecurityInfo(signedIn.userPk(), clock.instant());
+		answered(request);
 		return "redirect:" + CONTINUE;
+	}
+
+	/**
+	 * R-24: the user wants to change something. Nothing is confirmed yet: saving a change is what
+	 * confirms (ConfirmOnRegistration); changing nothing means being asked at the next sign-in.
+	 */
+	@PostMapping("/security-info/review")
+	String processReview(HttpServletRequest request) {
+		answered(request);
+		return "redirect:/security-info?review";
+	}
+
+	private static void answered(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.removeAttribute(RECONFIRM_ASKED);
+		}
 	}
 }

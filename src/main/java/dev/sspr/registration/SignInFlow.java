@@ -39,7 +39,11 @@ public final class SignInFlow implements AuthenticationSuccessHandler, Authentic
 		returnTo.capture(request);
 		String target = switch (prompts.promptFor(user.userPk())) {
 			case REGISTER -> "/security-info?setup";
-			case RECONFIRM -> "/security-info?confirm";
+			case RECONFIRM -> {
+				// The page asks while this is set: answering clears it, so the question does not come back.
+				request.getSession().setAttribute(SecurityInfoController.RECONFIRM_ASKED, Boolean.TRUE);
+				yield "/security-info?confirm";
+			}
 			// Never a redirect to another origin in answer to a POST: CSP form-action blocks it.
 			case NONE -> returnTo.allowed(request.getSession(false), user.tenantId()).isPresent()
 					? SecurityInfoController.CONTINUE : "/security-info";

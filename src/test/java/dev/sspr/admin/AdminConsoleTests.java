@@ -134,7 +134,7 @@ class AdminConsoleTests extends AdminTestSupport {
 		params.put("returnToOrigins", List.of(form.returnToOrigins()));
 		// Checkboxes as a browser sends them: Thymeleaf's "_name" marker always, the value when ticked.
 		for (String flag : List.of("requireRegistration", "notifyUsers", "notifyAdmins", "writebackEnabled",
-				"unlockWithoutReset", "showRefusalReason")) {
+				"unlockWithoutReset", "showRefusalReason", "externalUsersReset")) {
 			params.put("_" + flag, List.of("on"));
 		}
 		if (form.requireRegistration() != null) {
@@ -145,6 +145,9 @@ class AdminConsoleTests extends AdminTestSupport {
 		}
 		if (form.notifyAdmins() != null) {
 			params.put("notifyAdmins", List.of("true"));
+		}
+		if (form.externalUsersReset() != null) {
+			params.put("externalUsersReset", List.of("true"));
 		}
 		for (int i = 0; i < overrides.length; i += 2) {
 			String value = overrides[i + 1];
