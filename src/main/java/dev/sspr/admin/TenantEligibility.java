@@ -48,7 +48,7 @@ class TenantEligibility {
 	 * again: guests who reset at home (another tenant, their own organization) are not counted here (R-03).
 	 */
 	List<UserAccount> usersOf(long tenantId) {
-		return directory.usersOf(tenantId).stream().filter(UserAccount::resetsHere).toList();
+		return directory.usersOf(tenantId).stream().filter(directory::resetsHere).toList();
 	}
 
 	/** The verdicts of some users of one tenant (a page of the users list). */

@@ -28,9 +28,11 @@ public class Directory {
 	private final List<PasswordVerifier> verifiers;
 	private final TransactionTemplate transactions;
 	private final TransactionTemplate readOnly;
+	private final ConsumerDomains consumerDomains;
 
 	Directory(UserRepository users, TenantRepository tenants, List<PasswordWriter> writers,
-			List<PasswordVerifier> verifiers, PlatformTransactionManager transactionManager) {
+			List<PasswordVerifier> verifiers, PlatformTransactionManager transactionManager, ConsumerDomains consumerDomains) {
+		this.consumerDomains = consumerDomains;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
@@ -56,6 +58,14 @@ public class Directory {
 	/** A user of this tenant; empty for another tenant's user as for no user at all. */
 	public Optional<UserAccount> userInTenant(long tenantId, long userPk) {
 		return users.findByIdAndTenantId(userPk, tenantId).map(UserEntity::toAccount);
+	}
+
+	/**
+	 * Whether this tenant's portal resets the account (R-03): members and guests without a home, but
+	 * never a personal account of a consumer provider.
+	 */
+	public boolean resetsHere(UserAccount user) {
+		return user.resetsHere() && !consumerDomains.isConsumer(user);
 	}
 
 	/** Every user of a tenant, by display name. */
@@ -91,10 +101,16 @@ public class Directory {
 	 * Who a typed user ID names (R-01, R-03). A member of the tenant owning its domain first (a guest's
 	 * own {@code #EXT#} name is in the inviting tenant's domain); otherwise the guest or sign-up user
 	 * invited or signed up with that address, when exactly one is. A guest at home in another tenant is
-	 * that tenant's member to reset. The same three queries run whether or not anyone is found (S-01).
+	 * that tenant's member to reset. A personal account of a consumer provider is never reset here: its
+	 * domain alone decides, with no look-up, and a guest with such an address is sent to the same page.
+	 * The same three queries run whether or not anyone is found (S-01).
 	 */
 	public Resolution resolve(String typedUserId) {
 		String normalized = normalizeUserId(typedUserId);
+		Optional<ConsumerDomains.Recovery> consumer = consumerDomains.recoveryFor(normalized);
+		if (consumer.isPresent()) {
+			return new Resolution.Consumer(consumer.get());
+		}
 		Optional<TenantInfo> byDomain = tenantForUserId(normalized);
 		Optional<UserEntity> byId = users.findByUserId(normalized)
 				.filter(u -> byDomain.isPresent() && u.tenantId.equals(byDomain.get().id()));
@@ -105,6 +121,9 @@ public class Directory {
 			return new Resolution.Unknown(byDomain);
 		}
 		UserAccount user = account.get();
+		if (consumerDomains.isConsumer(user)) {
+			return new Resolution.Consumer(consumerDomains.recoveryFor(user.guest().email()).orElseThrow());
+		}
 		TenantInfo tenant = tenants.findById(user.tenantId()).map(TenantEntity::toInfo).orElseThrow();
 		if (user.guest() == null || user.external()) {
 			return new Resolution.Account(user, tenant);

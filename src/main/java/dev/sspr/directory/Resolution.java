@@ -13,6 +13,13 @@ public sealed interface Resolution {
 	record OutsideHome(UserAccount guest, TenantInfo invitingTenant, OutsideGuestPage page) implements Resolution {
 	}
 
+	/**
+	 * A personal account of a consumer provider: typed at its domain (decided by the domain alone,
+	 * before any look-up), or a guest invited with such an address and typed by its guest name.
+	 */
+	record Consumer(ConsumerDomains.Recovery recovery) implements Resolution {
+	}
+
 	/** Nobody: the tenant owning the domain, if any, answers as for any refusal (S-01). */
 	record Unknown(Optional<TenantInfo> tenant) implements Resolution {
 	}

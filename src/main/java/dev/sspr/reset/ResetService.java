@@ -3,6 +3,7 @@ package dev.sspr.reset;
 import dev.sspr.captcha.CaptchaVerifier;
 import dev.sspr.delivery.Masking;
 import dev.sspr.delivery.Outbox;
+import dev.sspr.directory.ConsumerDomains;
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.Resolution;
 import dev.sspr.directory.TenantInfo;
@@ -72,15 +73,13 @@ class ResetService {
 	private final ResetCompletion completion;
 	private final CaptchaVerifier captcha;
 	private final Outbox outbox;
-	private final ConsumerDomains consumerDomains;
 	private final SecureRandom random = new SecureRandom();
 
 	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
 			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
 			ApplicationEventPublisher events, Clock clock, MethodInventory inventory, AppApprovals approvals,
 			VoiceApprovals voiceApprovals, FlowCompletions completions, ResetCompletion completion,
-			CaptchaVerifier captcha, Outbox outbox, ConsumerDomains consumerDomains) {
-		this.consumerDomains = consumerDomains;
+			CaptchaVerifier captcha, Outbox outbox) {
 		this.captcha = captcha;
 		this.outbox = outbox;
 		this.voiceApprovals = voiceApprovals;
@@ -133,19 +132,18 @@ class ResetService {
 	}
 
 	/**
-	 * A consumer domain goes to its provider's recovery, whoever typed it (R-03); otherwise the
-	 * directory says who the ID names ({@link Directory#resolve}): an account to judge under its tenant's
-	 * rule, a guest to send to their own organization, or nobody, judged as a stand-in (S-01).
+	 * The directory says who the ID names ({@link Directory#resolve}): a personal account to send to its
+	 * provider's recovery, a guest to send to their own organization, an account to judge under its
+	 * tenant's rule, or nobody, judged as a stand-in (S-01).
 	 */
 	private ResetFlow newFlow(String typedUserId, String clientAddress) {
 		String typed = Directory.normalizeUserId(typedUserId);
-		Optional<ConsumerDomains.Recovery> consumer = consumerDomains.recoveryFor(typed);
-		if (consumer.isPresent()) {
-			ConsumerDomains.Recovery recovery = consumer.get();
+		Resolution who = directory.resolve(typed);
+		if (who instanceof Resolution.Consumer consumer) {
+			ConsumerDomains.Recovery recovery = consumer.recovery();
 			return elsewhere(typed, null, new ResetFlow.Elsewhere(true, recovery.provider(), recovery.domain(),
 					recovery.url(), null), "CONSUMER_ACCOUNT", clientAddress);
 		}
-		Resolution who = directory.resolve(typed);
 		if (who instanceof Resolution.OutsideHome outside) {
 			return elsewhere(outside.guest().userId(), outside.invitingTenant(), new ResetFlow.Elsewhere(false,
 					outside.guest().guest().homeOrganization(), null, outside.page().url(), outside.page().text()),

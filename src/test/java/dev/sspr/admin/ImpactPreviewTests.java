@@ -72,7 +72,7 @@ class ImpactPreviewTests extends AdminTestSupport {
 				p.showRefusalReason(), false));
 		assertThat(previewed).contains(dev.sspr.TestGuests.in(jdbc).contoso().userIdOf(signUp))
 				.doesNotContain(dev.sspr.TestGuests.in(jdbc).contoso().userIdOf(atHome))
-				.allMatch(userId -> userId.contains("#ext#"));
+				.allMatch(userId -> directory.findUser(userId).orElseThrow().external());
 	}
 
 	private Set<String> previewMatchesTheResetFlow(String tenant, UnaryOperator<SsprPolicy> edit) throws Exception {

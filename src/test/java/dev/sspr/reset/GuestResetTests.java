@@ -63,6 +63,8 @@ class GuestResetTests extends ResetWebTestSupport {
 	@Test
 	void whenGuestFromAnOutsideOrganizationThenSentThereWithTheInvitingTenantsTextAndLink() throws Exception {
 		String guest = TestGuests.in(jdbc).contoso().fromOrganization("Northwind Traders").create();
+		var before = jdbc.sql("select outside_guest_text, outside_guest_url from tenant where name = 'contoso'")
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
 		jdbc.sql("update tenant set outside_guest_text = ?, outside_guest_url = ? where name = 'contoso'")
 				.params("Partners reset with their own helpdesk.", "https://myaccount.northwind.example/reset").update();
 		try {
@@ -77,7 +79,8 @@ class GuestResetTests extends ResetWebTestSupport {
 					.satisfies(entry -> assertThat(entry.reason()).isEqualTo("OUTSIDE_HOME"));
 		}
 		finally {
-			jdbc.sql("update tenant set outside_guest_text = null, outside_guest_url = null where name = 'contoso'").update();
+			jdbc.sql("update tenant set outside_guest_text = ?, outside_guest_url = ? where name = 'contoso'")
+					.params(before[0], before[1]).update();
 		}
 	}
 
@@ -158,6 +161,12 @@ class GuestResetTests extends ResetWebTestSupport {
 		assertThat(a.getResponse().getStatus()).isEqualTo(b.getResponse().getStatus());
 		assertThat(a.getResponse().getRedirectedUrl()).isEqualTo(b.getResponse().getRedirectedUrl());
 		assertThat(body(asGuest.getPage("/reset/elsewhere"))).isEqualTo(body(nobody.getPage("/reset/elsewhere")));
+
+		// Typed by its guest name in Contoso's domain, it is still a personal account: never the flow.
+		MockJourney byGuestName = journey("en-US");
+		assertThat(byGuestName.identify(TestGuests.in(jdbc).contoso().userIdOf(guest)).getResponse().getRedirectedUrl())
+				.isEqualTo("/reset/elsewhere");
+		assertThat(body(byGuestName.getPage("/reset/elsewhere"))).isEqualTo(body(nobody.getPage("/reset/elsewhere")));
 	}
 
 	@ParameterizedTest

@@ -1,9 +1,9 @@
-package dev.sspr.reset;
+package dev.sspr.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import dev.sspr.reset.ConsumerAccountsProperties.Provider;
+import dev.sspr.directory.ConsumerAccountsProperties.Provider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

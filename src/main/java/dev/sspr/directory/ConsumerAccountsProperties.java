@@ -1,4 +1,4 @@
-package dev.sspr.reset;
+package dev.sspr.directory;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,6 +1,6 @@
-package dev.sspr.reset;
+package dev.sspr.directory;
 
-import dev.sspr.reset.ConsumerAccountsProperties.Provider;
+import dev.sspr.directory.ConsumerAccountsProperties.Provider;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * malformed domain stops it with a message naming the setting.
  */
 @Component
-class ConsumerDomains {
+public class ConsumerDomains {
 
 	/** The major providers, so that a portal with no setting already sends their users home. */
 	static final List<Provider> DEFAULTS = List.of(
@@ -38,7 +38,7 @@ class ConsumerDomains {
 	private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
 	/** The recovery a consumer account is sent to. */
-	record Recovery(String provider, String domain, String url) {
+	public record Recovery(String provider, String domain, String url) {
 	}
 
 	private final Map<String, Provider> byDomain = new HashMap<>();
@@ -50,13 +50,18 @@ class ConsumerDomains {
 		properties.providers().forEach(this::add);
 	}
 
-	/** The provider of a user ID's domain, when it is a consumer one. */
-	Optional<Recovery> recoveryFor(String userId) {
+	/** The provider of a user ID's (or an address's) domain, when it is a consumer one. */
+	public Optional<Recovery> recoveryFor(String userId) {
 		String normalized = userId.strip().toLowerCase(Locale.ROOT);
 		String domain = normalized.substring(normalized.lastIndexOf('@') + 1);
 		Provider provider = byDomain.get(domain);
 		return provider == null ? Optional.empty()
 				: Optional.of(new Recovery(provider.name(), domain, provider.recoveryUrl()));
+	}
+
+	/** Whether a guest is a personal account of a consumer provider, whatever name it was typed by. */
+	public boolean isConsumer(UserAccount user) {
+		return user.guest() != null && user.guest().email() != null && recoveryFor(user.guest().email()).isPresent();
 	}
 
 	private void add(Provider provider) {
