@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.sspr.Axe;
 import dev.sspr.BrowserTestSupport;
 import dev.sspr.delivery.DevOutbox;
 import java.util.ArrayList;
@@ -68,11 +69,21 @@ class InvitationBrowserTests extends BrowserTestSupport {
 			assertThat(page.locator("h1").textContent()).isEqualTo(
 					messages.getMessage("invitation.heading", new Object[] { "Contoso" }, locale).replaceAll("[\\u2066-\\u2069]", ""));
 			shot(page, "invitation-" + language + "-01-open");
+			assertThat(Axe.violations(page)).as("the invitation's page").isEmpty();
+			// Two passwords that differ: the message beside the field, in the page's language.
+			page.fill("#newPassword", "Lantern-Fjord-Quartz-83");
+			page.fill("#confirmPassword", "Lantern-Fjord-Quartz-84");
+			page.click("button.primary");
+			page.waitForSelector("#confirmPassword-error");
+			assertThat(page.locator("#confirmPassword-error").textContent())
+					.isEqualTo(messages.getMessage("password.rule.mismatch", null, locale));
+			assertThat(Axe.violations(page)).as("the page with an error").isEmpty();
 			page.fill("#newPassword", "Lantern-Fjord-Quartz-83");
 			page.fill("#confirmPassword", "Lantern-Fjord-Quartz-83");
 			page.click("button.primary");
 			page.waitForSelector("h1:text-is(\"" + messages.getMessage("invitation.done.heading", null, locale) + "\")");
 			shot(page, "invitation-" + language + "-02-accepted");
+			assertThat(Axe.violations(page)).as("the confirmation").isEmpty();
 			assertThat(errors).isEmpty();
 		}
 		assertThat(jdbc.sql("select proven_email from directory_user where external_email = ?").param(address)
