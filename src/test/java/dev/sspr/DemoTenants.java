@@ -23,6 +23,7 @@ public final class DemoTenants {
 	private final Map<Long, TenantInfo> savedBranding = new HashMap<>();
 	private final Map<Long, Object> savedPolicyTimes = new HashMap<>();
 	private final Map<Long, String> savedMailFrom = new HashMap<>();
+	private final Map<Long, java.util.List<String>> savedOutsideGuests = new HashMap<>();
 
 	private DemoTenants(JdbcClient jdbc, PolicyUpdates policies, TenantBranding branding) {
 		this.jdbc = jdbc;
@@ -36,10 +37,17 @@ public final class DemoTenants {
 			tenants.savedPolicies.put(id, policies.current(id));
 			tenants.savedBranding.put(id, branding.tenant(id).orElseThrow());
 			tenants.savedMailFrom.put(id, branding.mailFrom(id).orElse(null));
+			tenants.savedOutsideGuests.put(id, outsideGuests(jdbc, id));
 			tenants.savedPolicyTimes.put(id,
 					jdbc.sql("select updated_at from sspr_policy where tenant_id = ?").param(id).query().singleValue());
 		}
 		return tenants;
+	}
+
+	/** What the tenant tells guests from outside organizations: text and link, either null. */
+	private static java.util.List<String> outsideGuests(JdbcClient jdbc, long id) {
+		return jdbc.sql("select outside_guest_text, outside_guest_url from tenant where id = ?").param(id)
+				.query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2))).single();
 	}
 
 	public void restore() {
@@ -61,6 +69,12 @@ public final class DemoTenants {
 				branding.removeLogo(id);
 			}
 			jdbc.sql("update tenant set branding_version = ? where id = ?").params(before.brandingVersion(), id).update();
+		});
+		savedOutsideGuests.forEach((id, before) -> {
+			if (!before.equals(outsideGuests(jdbc, id))) {
+				jdbc.sql("update tenant set outside_guest_text = ?, outside_guest_url = ? where id = ?")
+						.params(before.get(0), before.get(1), id).update();
+			}
 		});
 		savedPolicyTimes.forEach((id, time) -> jdbc.sql("update sspr_policy set updated_at = ? where tenant_id = ?")
 				.params(time, id).update());

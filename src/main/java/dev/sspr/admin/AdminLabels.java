@@ -46,6 +46,16 @@ class AdminLabels {
 				.collect(Collectors.joining(", "));
 	}
 
+	/** A day in the page's language, e.g. "Security info last confirmed"; null is "never". */
+	public String date(java.time.Instant at) {
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		if (at == null) {
+			return messages.getMessage("admin.user.never", null, locale);
+		}
+		return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale)
+				.withZone(java.time.ZoneOffset.UTC).format(at);
+	}
+
 	/** The label {@code prefix + code}, e.g. {@code of("admin.reason.", "NOT_LICENSED")}. */
 	public String of(String prefix, String code) {
 		if (code == null || code.isEmpty()) {

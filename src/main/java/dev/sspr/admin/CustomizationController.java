@@ -1,6 +1,8 @@
 package dev.sspr.admin;
 
 import dev.sspr.audit.AdminAction;
+import dev.sspr.directory.Directory;
+import dev.sspr.directory.OutsideGuestPage;
 import dev.sspr.directory.TenantBranding;
 import dev.sspr.directory.TenantBranding.Customization;
 import dev.sspr.directory.TenantInfo;
@@ -9,6 +11,7 @@ import dev.sspr.input.PlainText;
 import dev.sspr.language.Language;
 import dev.sspr.language.Languages;
 import dev.sspr.registration.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -66,16 +69,39 @@ class CustomizationController {
 			return value == null ? "" : value;
 		}
 
-		private static String nullIfBlank(String value) {
+		static String nullIfBlank(String value) {
 			return value == null || value.isBlank() ? null : value.strip();
+		}
+	}
+
+	/**
+	 * What guests whose home is an organization outside the portal are told, and the link to their
+	 * organization's own reset (R-03); empty is not set.
+	 */
+	record OutsideGuestForm(
+			@Size(max = 500, message = "{input.tooLong}") @PlainText(lines = true) String outsideGuestText,
+			@Size(max = 500, message = "{input.tooLong}") @PlainText
+			@Pattern(regexp = "^$|^https://[^\\s/?#@]+(/[^\\s]*)?$", message = "{admin.customization.outsideGuestUrl.invalid}")
+			String outsideGuestUrl) {
+
+		static OutsideGuestForm of(OutsideGuestPage page) {
+			return new OutsideGuestForm(page.text() == null ? "" : page.text(), page.url() == null ? "" : page.url());
+		}
+
+		OutsideGuestPage toPage() {
+			return new OutsideGuestPage(CustomizationForm.nullIfBlank(outsideGuestText),
+					CustomizationForm.nullIfBlank(outsideGuestUrl));
 		}
 	}
 
 	private final TenantBranding branding;
 	private final TenantLanguages languages;
 	private final ApplicationEventPublisher events;
+	private final Directory directory;
 
-	CustomizationController(TenantBranding branding, TenantLanguages languages, ApplicationEventPublisher events) {
+	CustomizationController(TenantBranding branding, TenantLanguages languages, ApplicationEventPublisher events,
+			Directory directory) {
+		this.directory = directory;
 		this.branding = branding;
 		this.languages = languages;
 		this.events = events;
@@ -151,6 +177,31 @@ class CustomizationController {
 		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_LOGO_CHANGED, admin.tenantId(), admin.userId(), null,
 				true, "removed"));
 		return "redirect:/admin/customization?logoRemoved";
+	}
+
+	@PostMapping("/admin/customization/outside-guests")
+	String processOutsideGuests(@AuthenticationPrincipal SignedInUser admin,
+			@Valid @ModelAttribute OutsideGuestForm outsideGuestForm, BindingResult result, Model model) {
+		if (result.hasErrors()) {
+			model.addAttribute("customizationForm", form(admin));
+			model.addAttribute("languagesForm", LanguagesForm.of(languages.of(admin.tenantId())));
+			return VIEW;
+		}
+		OutsideGuestPage before = directory.outsideGuestPage(admin.tenantId());
+		OutsideGuestPage after = outsideGuestForm.toPage();
+		branding.setOutsideGuestPage(admin.tenantId(), after);
+		events.publishEvent(new AdminAction(AdminAction.Kind.ADMIN_CUSTOMIZATION_CHANGED, admin.tenantId(), admin.userId(),
+				null, true, change("outsideGuestText", before.text(), after.text())
+						+ change("outsideGuestUrl", before.url(), after.url())));
+		return "redirect:/admin/customization?outsideGuestsSaved#outside-guests";
+	}
+
+	/** Every render of the page shows the outside guests' form, unless a post just bound its own. */
+	@ModelAttribute
+	void outsideGuests(@AuthenticationPrincipal SignedInUser admin, HttpServletRequest request, Model model) {
+		if (!request.getRequestURI().endsWith("/outside-guests")) {
+			model.addAttribute("outsideGuestForm", OutsideGuestForm.of(directory.outsideGuestPage(admin.tenantId())));
+		}
 	}
 
 	private CustomizationForm form(SignedInUser admin) {

@@ -49,7 +49,7 @@ class DashboardController {
 			methods.put(method, 0);
 		}
 		for (TenantEligibility.Row row : rows) {
-			List<String> has = methodsOf(UsersController.UserRow.of(row), policy.questionsToReset());
+			List<String> has = methodsOf(UsersController.UserRow.of(row, null), policy.questionsToReset());
 			has.forEach(method -> methods.merge(method, 1, Integer::sum));
 			coverage.merge(row.verdict().eligible() ? "capable" : has.isEmpty() ? "noMethod" : "hasMethod", 1, Integer::sum);
 		}

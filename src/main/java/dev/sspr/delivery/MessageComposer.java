@@ -15,7 +15,7 @@ import org.thymeleaf.context.Context;
 /**
  * Renders messages from the message bundles in the recipient's language (R-53): emails as plain
  * text and as HTML (the {@code mail/message} template) with the organization's name and helpdesk
- * contact, texts and call scripts as plain text. No message but a code message carries a secret.
+ * contact, texts and call scripts as plain text. No message but a code message or an invitation carries a secret.
  * In Arabic and Hebrew the HTML runs right to left; the message source isolates every argument (a
  * code, an address) so that it keeps left-to-right order inside the sentence, in the plain text too.
  */
@@ -42,6 +42,21 @@ public final class MessageComposer {
 	/** The same notice as a text to the phone that was replaced. */
 	public OutgoingMessage contactChangedText(String oldPhone, String tenantName, Locale locale) {
 		return new OutgoingMessage(Channel.SMS, oldPhone, null, text("message.contactChanged.sms", locale, tenantName));
+	}
+
+	/**
+	 * A guest's invitation (R-03): the one message besides a code message that carries a secret, the
+	 * one-time link, which the guest needs and nothing else does.
+	 *
+	 * @param link the redemption link with its token
+	 * @param lifetime how long the link works
+	 */
+	public OutgoingMessage invitation(String email, long tenantId, String tenantName, String link, Duration lifetime,
+			Locale locale) {
+		Letterhead letterhead = letterhead(tenantId, tenantName);
+		String days = Long.toString(Math.max(1, lifetime.toDays()));
+		return email(email, tenantId, letterhead, locale, text("message.invitation.subject", locale, letterhead.organization()),
+				text("message.invitation.body", locale, letterhead.organization(), link, days), null, false);
 	}
 
 	/** the user's own password was reset or changed. */

@@ -29,10 +29,13 @@ public class Directory {
 	private final TransactionTemplate transactions;
 	private final TransactionTemplate readOnly;
 	private final ConsumerDomains consumerDomains;
+	private final java.time.Clock clock;
 
 	Directory(UserRepository users, TenantRepository tenants, List<PasswordWriter> writers,
-			List<PasswordVerifier> verifiers, PlatformTransactionManager transactionManager, ConsumerDomains consumerDomains) {
+			List<PasswordVerifier> verifiers, PlatformTransactionManager transactionManager, ConsumerDomains consumerDomains,
+			java.time.Clock clock) {
 		this.consumerDomains = consumerDomains;
+		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
@@ -133,6 +136,73 @@ public class Directory {
 		}
 		UserAccount home = user(user.guest().homeUserPk()).orElseThrow();
 		return new Resolution.Account(home, tenants.findById(home.tenantId()).map(TenantEntity::toInfo).orElseThrow());
+	}
+
+	/**
+	 * The guest account a tenant invites (R-03): created at once, enabled and licensed, with no password
+	 * yet, named {@code <address with @ as _>#EXT#@<the tenant's first domain>}; a guest already invited
+	 * with that address is the same account (its name, and its outside organization until redeemed, as
+	 * now given). Empty when the address belongs to another kind of account of the tenant (a sign-up user).
+	 *
+	 * @param email the invited address, already checked and in lower case
+	 * @param homeOrganization the organization outside the portal the guest belongs to, or null
+	 */
+	@Transactional
+	public Optional<UserAccount> inviteGuest(long tenantId, String email, String displayName, String homeOrganization) {
+		Optional<UserEntity> existing = users.findByTenantIdAndExternalEmail(tenantId, email);
+		if (existing.isPresent()) {
+			UserEntity guest = existing.get();
+			if (guest.accountKind != AccountKind.GUEST) {
+				return Optional.empty();
+			}
+			guest.displayName = displayName;
+			if (guest.provenEmail == null) {
+				guest.homeOrganization = homeOrganization;
+			}
+			return Optional.of(guest.toAccount());
+		}
+		String domain = tenants.firstDomain(tenantId).orElseThrow();
+		UserEntity guest = new UserEntity();
+		guest.tenantId = tenantId;
+		guest.userId = normalizeUserId(email.replace('@', '_') + "#EXT#@" + domain);
+		guest.displayName = displayName;
+		guest.enabled = true;
+		guest.licensed = true;
+		guest.passwordSource = PasswordSource.CLOUD;
+		guest.accountKind = AccountKind.GUEST;
+		guest.externalEmail = email;
+		guest.homeOrganization = homeOrganization;
+		return Optional.of(users.saveAndFlush(guest).toAccount());
+	}
+
+	/**
+	 * Records a redeemed invitation (R-03), in the caller's transaction: the address the guest proved,
+	 * their home in another tenant if they have one, and the password they chose if they reset here.
+	 *
+	 * @param homeUserPk the guest's account in another tenant of this portal, or null
+	 * @param newPassword the password chosen (already checked against the rules), or null for a guest with a home
+	 */
+	@Transactional
+	public void redeemGuest(long guestPk, String provenEmail, Long homeUserPk, String newPassword) {
+		UserEntity guest = users.findById(guestPk).orElseThrow();
+		if (guest.accountKind != AccountKind.GUEST) {
+			throw new IllegalStateException("not a guest");
+		}
+		guest.provenEmail = provenEmail;
+		guest.homeUserId = homeUserPk;
+		if (homeUserPk != null) {
+			guest.homeOrganization = null;
+		}
+		if (newPassword != null) {
+			guest.passwordHash = CloudPasswordWriter.ENCODER.encode(newPassword);
+			guest.passwordChangedAt = clock.instant();
+		}
+		guest.securityStamp++;
+	}
+
+	/** The display name of the tenant whose member this is: a guest's home in the console (R-03). */
+	public Optional<String> homeTenantName(long homeUserPk) {
+		return users.findById(homeUserPk).flatMap(u -> tenants.findById(u.tenantId)).map(t -> t.displayName);
 	}
 
 	/** What a tenant tells its guests from organizations outside the portal, and where it sends them (R-03). */

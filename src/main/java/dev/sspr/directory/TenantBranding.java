@@ -65,6 +65,17 @@ public class TenantBranding implements Letterhead.Source {
 		jdbc.sql("update tenant set mail_from = ? where id = ?").params(customization.mailFrom(), tenantId).update();
 	}
 
+	/**
+	 * What the tenant tells guests whose home is an organization outside the portal, and where it sends
+	 * them (R-03); null clears either.
+	 */
+	@Transactional
+	public void setOutsideGuestPage(long tenantId, OutsideGuestPage page) {
+		TenantEntity tenant = tenants.findById(tenantId).orElseThrow();
+		tenant.outsideGuestText = page.text();
+		tenant.outsideGuestUrl = page.url();
+	}
+
 	/** The tenant's own {@code From} address for email, if it set one. */
 	@Transactional(readOnly = true)
 	public Optional<String> mailFrom(long tenantId) {

@@ -22,6 +22,8 @@ interface UserRepository extends JpaRepository<UserEntity, Long> {
 	@EntityGraph(attributePaths = { "groups", "adminRoles" })
 	List<UserEntity> findByExternalEmail(String externalEmail);
 
+	Optional<UserEntity> findByTenantIdAndExternalEmail(long tenantId, String externalEmail);
+
 	Optional<UserEntity> findByIdAndTenantId(long id, long tenantId);
 
 	List<UserEntity> findByTenantIdOrderByDisplayNameAscIdAsc(long tenantId);

@@ -68,6 +68,10 @@ public class RetentionJob {
 				new Purge("mistyped destinations", "delete from destination_mismatch where occurred_at < ?",
 						now -> utc(now.minus(failureWindow))),
 				new Purge("reset blocks", "delete from reset_block where blocked_until < ?", now -> utc(now)),
+				// An invitation nobody redeemed is kept a day past its end, so the console can say "expired";
+				// the guest's account stays (an administrator invites again or deletes it).
+				new Purge("guest invitations", "delete from guest_invitation where redeemed_at is null and expires_at < ?",
+						now -> utc(now.minus(Duration.ofDays(1)))),
 				new Purge("used captchas", "delete from captcha_used where expires_at < ?", now -> utc(now)),
 				new Purge("finished messages",
 						"delete from outbound_message where status in ('SENT', 'FAILED', 'SUPERSEDED') and finished_at < ?",

@@ -41,7 +41,7 @@ class SecurityConfiguration {
 	/** Anyone may open these; everything else of the anonymous chain answers 404. */
 	private static final List<String> PUBLIC = List.of("/", "/reset", "/reset/**", "/captcha/challenge", "/css/**",
 			"/js/**", "/vendor/**", "/img/**", "/branding/**", "/favicon.ico", "/error", "/actuator/health",
-			"/actuator/health/*", "/voice/*");
+			"/actuator/health/*", "/voice/*", "/invitation");
 
 	/** The dev profile's pages, which show every code: never opened outside that profile (S-25). */
 	private static final List<String> DEV_ONLY = List.of("/dev/outbox", "/dev/authenticator");
