@@ -42,8 +42,10 @@ class InvitationController {
 
 	private final Invitations invitations;
 	private final Directory directory;
+	private final dev.sspr.directory.ConsumerDomains consumerDomains;
 
-	InvitationController(Invitations invitations, Directory directory) {
+	InvitationController(Invitations invitations, Directory directory, dev.sspr.directory.ConsumerDomains consumerDomains) {
+		this.consumerDomains = consumerDomains;
 		this.invitations = invitations;
 		this.directory = directory;
 	}
@@ -81,7 +83,9 @@ class InvitationController {
 		if (redemption instanceof Invitations.Redemption.Redeemed redeemed) {
 			model.addAttribute("tenant", redeemed.invitation().tenant());
 			model.addAttribute("invitation", redeemed.invitation());
-			if (redeemed.invitation().home() == Guest.Home.ORGANIZATION) {
+			// A personal account's provider is its home: the tenant's words for partner organizations are not for it.
+			if (redeemed.invitation().home() == Guest.Home.ORGANIZATION
+					&& !consumerDomains.isConsumer(redeemed.invitation().guest())) {
 				model.addAttribute("outside", directory.outsideGuestPage(redeemed.invitation().tenant().id()));
 			}
 			return DONE_VIEW;

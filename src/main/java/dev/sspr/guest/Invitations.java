@@ -4,6 +4,7 @@ import dev.sspr.audit.AdminAction;
 import dev.sspr.delivery.MessageComposer;
 import dev.sspr.delivery.Outbox;
 import dev.sspr.directory.AccountKind;
+import dev.sspr.directory.ConsumerDomains;
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.Guest;
 import dev.sspr.directory.TenantBranding;
@@ -106,11 +107,14 @@ public class Invitations {
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 	private final String publicUrl;
+	private final ConsumerDomains consumerDomains;
 
 	Invitations(JdbcClient jdbc, Directory directory, TenantBranding branding, TenantLanguages languages,
 			TenantPolicies policies, PasswordPolicy passwordPolicy, MessageComposer composer, Outbox outbox,
 			ApplicationEventPublisher events, GuestProperties properties, Clock clock,
-			PlatformTransactionManager transactionManager, @Value("${sspr.public-url:}") String publicUrl) {
+			PlatformTransactionManager transactionManager, @Value("${sspr.public-url:}") String publicUrl,
+			ConsumerDomains consumerDomains) {
+		this.consumerDomains = consumerDomains;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.branding = branding;
@@ -146,8 +150,11 @@ public class Invitations {
 			return new InviteResult.Refused(null, "admin.invite.noPublicUrl");
 		}
 		TenantInfo tenant = branding.tenant(tenantId).orElseThrow();
-		Optional<UserAccount> invited = directory.inviteGuest(tenantId, address, displayName.strip(),
-				homeOrganization == null || homeOrganization.isBlank() ? null : homeOrganization.strip());
+		// A personal account's home is its provider: it signs in there, and never gets a password here.
+		String home = homeOrganization == null || homeOrganization.isBlank()
+				? consumerDomains.recoveryFor(address).map(ConsumerDomains.Recovery::provider).orElse(null)
+				: homeOrganization.strip();
+		Optional<UserAccount> invited = directory.inviteGuest(tenantId, address, displayName.strip(), home);
 		if (invited.isEmpty()) {
 			return new InviteResult.Refused("email", "admin.invite.email.taken");
 		}

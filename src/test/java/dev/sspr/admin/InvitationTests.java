@@ -233,6 +233,18 @@ class InvitationTests extends AdminTestSupport {
 	}
 
 	@Test
+	void whenPersonalAccountInvitedThenItsProviderIsItsHomeAndItNeverGetsAPasswordHere() throws Exception {
+		String address = address("outlook.com");
+		invite(address, "Personal Guest", "");
+		String token = token(link(address));
+		assertThat(open(token).getContentAsString()).contains("Microsoft").doesNotContain("id=\"newPassword\"");
+		assertThat(redeem(token, null).getStatus()).isEqualTo(200);
+		Map<String, Object> guest = guestRow(address);
+		assertThat(guest.get("HOME_ORGANIZATION")).isEqualTo("Microsoft");
+		assertThat(guest.get("PASSWORD_HASH")).isNull();
+	}
+
+	@Test
 	void whenAddressIsBadOrAMembersThenAFieldMessageAndNoAccount() throws Exception {
 		for (String bad : List.of("not-an-address", "a@b", "<script>@x.example", "x".repeat(400) + "@x.example", "")) {
 			MockHttpServletResponse response = invite(bad, "Someone", "");
