@@ -107,7 +107,8 @@ GUESTS = [
           password=False),
     guest("sam.taylor@example.net", "contoso", "Sam Taylor", "Sam", "Taylor", kind="SIGNUP"),
     guest("rita@tailspin.example", "fabrikam", "Rita Kalniņa", "Rita", "Kalniņa"),
-    guest("pat.doe@outlook.com", "contoso", "Pat Doe", "Pat", "Doe", password=False),
+    # A personal account given guest access: its provider is its home, as an invitation records it.
+    guest("pat.doe@outlook.com", "contoso", "Pat Doe", "Pat", "Doe", password=False, home_org="Microsoft"),
 ]
 
 def normalize_answer(a):
