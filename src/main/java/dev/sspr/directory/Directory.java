@@ -191,7 +191,9 @@ public class Directory {
 		guest.provenEmail = provenEmail;
 		guest.homeUserId = homeUserPk;
 		if (homeUserPk != null) {
-			guest.homeOrganization = null;
+			// Should the home account go (its id is then set to null), the guest is still from elsewhere:
+			// sent to that organization, never turned into an account that resets here.
+			guest.homeOrganization = homeTenantName(homeUserPk).orElse(null);
 		}
 		if (newPassword != null) {
 			guest.passwordHash = CloudPasswordWriter.ENCODER.encode(newPassword);

@@ -215,6 +215,14 @@ class InvitationTests extends AdminTestSupport {
 		String list = mvc.perform(get("/admin/users").with(as(CONTOSO_ADMIN)).param("q", member.substring(0, member.indexOf('@'))))
 				.andReturn().getResponse().getContentAsString();
 		assertThat(list).contains("Guest", "Fabrikam", "Resets with their home organization", "Invitation accepted");
+
+		// The home account gone, the guest is still from elsewhere: never an account that resets here.
+		jdbc.sql("delete from directory_user where user_id = ?").param(member).update();
+		assertThat(directory.resolve(guestUserId(member))).isInstanceOf(dev.sspr.directory.Resolution.OutsideHome.class);
+	}
+
+	private String guestUserId(String address) {
+		return jdbc.sql("select user_id from directory_user where external_email = ?").param(address).query(String.class).single();
 	}
 
 	@Test
