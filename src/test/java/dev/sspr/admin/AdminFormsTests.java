@@ -266,7 +266,8 @@ class AdminFormsTests extends AdminTestSupport {
 		String row = body.lines().filter(line -> line.contains(userId)).findFirst().orElseThrow();
 		assertThat(row).contains("\"'=cmd()|'/c calc'!A1\"").contains("\"E-posta, Cep telefonu (kısa mesaj)\"")
 				.contains("\"Parola sıfırlandı\"").doesNotContain("EMAIL");
-		assertThat(body).doesNotContain("fabrikam.example").doesNotContain(",=").doesNotContain("\"=");
+		// Fabrikam's record stays Fabrikam's (a Contoso guest's name may well contain "fabrikam.example").
+		assertThat(body).doesNotContain("\"janis@fabrikam.example\"").doesNotContain(",=").doesNotContain("\"=");
 		assertThat(auditCount("ADMIN_ACTIVITY_EXPORTED")).isPositive();
 	}
 
