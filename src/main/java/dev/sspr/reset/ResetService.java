@@ -154,7 +154,8 @@ class ResetService {
 		EligibilityVerdict verdict = Eligibility.evaluate(facts, policy, writeback);
 
 		List<MethodOption> options = user.map(u -> verdict.usableMethods().stream()
-				.map(m -> new MethodOption(m.kind(), m.factor(), verifiers.of(m.kind()).maskedDestination(u))).toList()).orElse(List.of());
+				.map(m -> new MethodOption(m.kind(), m.factor(), verifiers.of(m.kind()).maskedDestination(u)))
+				.toList()).orElse(List.of());
 		ResetFlow flow = new ResetFlow(newFlowId(), clock.instant().plus(FLOW_LIFETIME), subject, tenant.orElse(null),
 				user.map(UserAccount::id).orElse(null), user.map(UserAccount::securityStamp).orElse(0L), policy,
 				verdict.refusal(), verdict.methodsRequired(), options, user.map(UserAccount::locked).orElse(false));
