@@ -64,7 +64,7 @@ class TenantEligibility {
 
 	private Row row(UserAccount user, Registration registration, SsprPolicy tenantPolicy) {
 		SsprPolicy policy = MethodInventory.policyFor(user, tenantPolicy);
-		List<AvailableMethod> methods = MethodInventory.availableMethods(user, policy, registration);
+		List<AvailableMethod> methods = inventory.availableMethods(user, policy, registration);
 		EligibilityVerdict verdict = Eligibility.evaluate(MethodInventory.subjectOf(user, methods), policy,
 				directory.canWrite(user.passwordSource()));
 		return new Row(user, registration, methods, verdict);

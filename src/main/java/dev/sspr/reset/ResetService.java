@@ -1,7 +1,6 @@
 package dev.sspr.reset;
 
 import dev.sspr.captcha.CaptchaVerifier;
-import dev.sspr.delivery.Masking;
 import dev.sspr.delivery.Outbox;
 import dev.sspr.directory.ConsumerDomains;
 import dev.sspr.directory.Directory;
@@ -23,16 +22,16 @@ import dev.sspr.reset.ResetFlow.Challenge;
 import dev.sspr.reset.ResetFlow.MethodOption;
 import dev.sspr.throttle.Limit;
 import dev.sspr.throttle.Throttle;
-import dev.sspr.verification.AppApprovals;
-import dev.sspr.verification.AuthenticatorApps;
 import dev.sspr.verification.Check;
 import dev.sspr.verification.CodeRequest;
 import dev.sspr.verification.FailureLedger;
 import dev.sspr.verification.MethodInventory;
-import dev.sspr.verification.OneTimeCodes;
-import dev.sspr.verification.SecurityQuestions;
+import dev.sspr.verification.MethodVerifier;
+import dev.sspr.verification.MethodVerifier.Opening;
+import dev.sspr.verification.MethodVerifier.Proof;
+import dev.sspr.verification.MethodVerifier.ProofMessages;
+import dev.sspr.verification.MethodVerifiers;
 import dev.sspr.verification.SendOutcome;
-import dev.sspr.verification.VoiceApprovals;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,40 +58,31 @@ class ResetService {
 	private final Directory directory;
 	private final TenantPolicies policies;
 	private final PasswordPolicy passwordPolicy;
-	private final OneTimeCodes codes;
-	private final SecurityQuestions questions;
-	private final AuthenticatorApps apps;
+	private final MethodVerifiers verifiers;
 	private final FailureLedger failures;
 	private final Throttle throttle;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final MethodInventory inventory;
-	private final AppApprovals approvals;
-	private final VoiceApprovals voiceApprovals;
 	private final FlowCompletions completions;
 	private final ResetCompletion completion;
 	private final CaptchaVerifier captcha;
 	private final Outbox outbox;
 	private final SecureRandom random = new SecureRandom();
 
-	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy, OneTimeCodes codes,
-			SecurityQuestions questions, AuthenticatorApps apps, FailureLedger failures, Throttle throttle,
-			ApplicationEventPublisher events, Clock clock, MethodInventory inventory, AppApprovals approvals,
-			VoiceApprovals voiceApprovals, FlowCompletions completions, ResetCompletion completion,
+	ResetService(Directory directory, TenantPolicies policies, PasswordPolicy passwordPolicy,
+			MethodVerifiers verifiers, FailureLedger failures, Throttle throttle, ApplicationEventPublisher events,
+			Clock clock, MethodInventory inventory, FlowCompletions completions, ResetCompletion completion,
 			CaptchaVerifier captcha, Outbox outbox) {
 		this.captcha = captcha;
 		this.outbox = outbox;
-		this.voiceApprovals = voiceApprovals;
 		this.completions = completions;
 		this.completion = completion;
 		this.inventory = inventory;
-		this.approvals = approvals;
 		this.directory = directory;
 		this.policies = policies;
 		this.passwordPolicy = passwordPolicy;
-		this.codes = codes;
-		this.questions = questions;
-		this.apps = apps;
+		this.verifiers = verifiers;
 		this.failures = failures;
 		this.throttle = throttle;
 		this.events = events;
@@ -164,7 +154,8 @@ class ResetService {
 		EligibilityVerdict verdict = Eligibility.evaluate(facts, policy, writeback);
 
 		List<MethodOption> options = user.map(u -> verdict.usableMethods().stream()
-				.map(m -> new MethodOption(m.kind(), m.factor(), masked(u, m.kind()))).toList()).orElse(List.of());
+				.map(m -> new MethodOption(m.kind(), m.factor(), verifiers.of(m.kind()).maskedDestination(u)))
+				.toList()).orElse(List.of());
 		ResetFlow flow = new ResetFlow(newFlowId(), clock.instant().plus(FLOW_LIFETIME), subject, tenant.orElse(null),
 				user.map(UserAccount::id).orElse(null), user.map(UserAccount::securityStamp).orElse(0L), policy,
 				verdict.refusal(), verdict.methodsRequired(), options, user.map(UserAccount::locked).orElse(false));
@@ -198,15 +189,9 @@ class ResetService {
 		if (kind == null || flow.option(kind).isEmpty()) {
 			return ActionResult.fieldError("method", "reset.method.error.choose");
 		}
-		Challenge challenge = switch (kind) {
-			case SECURITY_QUESTIONS -> new Challenge(kind, Step.ANSWER_QUESTIONS,
-					questions.pick(flow.userPk(), flow.policy().questionsToReset()));
-			case APP_CODE -> new Challenge(kind, Step.ENTER_APP_CODE, List.of());
-			case APP_NOTIFICATION -> new Challenge(kind, Step.AWAIT_APPROVAL, List.of(),
-					approvals.request(flow.id(), flow.userPk()));
-			default -> new Challenge(kind, Step.CONFIRM_DESTINATION, List.of());
-		};
-		flow.startChallenge(challenge);
+		Opening opening = verifiers.of(kind).open(flow.id(), flow.userPk(), flow.policy());
+		flow.startChallenge(new Challenge(kind, Step.of(opening.prompt()), opening.questions(),
+				opening.approvalNumber()));
 		return ActionResult.OK;
 	}
 
@@ -218,19 +203,19 @@ class ResetService {
 			return endedElsewhere(flow);
 		}
 		MethodKind method = flow.challenge().method();
-		String actual = destination(user.get(), method);
-		if (actual == null || !sameDestination(method, typed, actual)) {
+		MethodVerifier verifier = verifiers.of(method);
+		String actual = verifier.destination(user.get());
+		if (actual == null || !verifier.sameDestination(typed, actual)) {
 			publish(flow, Kind.DESTINATION_MISMATCH, false, null, List.of(method), clientAddress);
 			if (failures.recordDestinationMismatch(flow.userPk(), DESTINATION_MISSES_ALLOWED)) {
 				flow.block();
 				publish(flow, Kind.BLOCKED, false, "TOO_MANY_DESTINATION_MISMATCHES", List.of(method), clientAddress);
 				return ActionResult.OK;
 			}
-			return ActionResult.fieldError("destination",
-					method == MethodKind.EMAIL ? "reset.verify.destination.mismatchEmail" : "reset.verify.destination.mismatchPhone");
+			return ActionResult.fieldError("destination", verifier.destinationMismatchKey());
 		}
 		send(flow, user.get(), method, locale, clientAddress);
-		flow.advanceChallenge(asksForApproval(method) ? Step.AWAIT_CALL : Step.ENTER_CODE);
+		flow.advanceChallenge(Step.of(verifier.afterConfirmation()));
 		return ActionResult.OK;
 	}
 
@@ -246,7 +231,9 @@ class ResetService {
 			send(flow, user.get(), flow.challenge().method(), locale, clientAddress);
 		}
 		if (step == Step.AWAIT_APPROVAL) {
-			flow.renewApproval(approvals.request(flow.id(), flow.userPk()));
+			// Opening the notification again is a new request, which replaces the previous one.
+			flow.renewApproval(verifiers.of(flow.challenge().method()).open(flow.id(), flow.userPk(), flow.policy())
+					.approvalNumber());
 		}
 		return ActionResult.OK;
 	}
@@ -258,8 +245,8 @@ class ResetService {
 		if (refused.isPresent()) {
 			return refused.get();
 		}
-		Check check = flow.challenge().step() == Step.AWAIT_CALL ? voiceApprovals.check(flow.id(), flow.userPk())
-				: approvals.check(flow.id(), flow.userPk());
+		Check check = verifiers.of(flow.challenge().method())
+				.check(Proof.approval(flow.challenge().step().prompt(), flow.id(), flow.userPk()));
 		return settle(flow, check, "approval", clientAddress);
 	}
 
@@ -274,18 +261,13 @@ class ResetService {
 
 	private void send(ResetFlow flow, UserAccount user, MethodKind method, Locale locale, String clientAddress) {
 		TenantInfo tenant = flow.tenant().orElseThrow();
+		MethodVerifier verifier = verifiers.of(method);
 		CodeRequest request = new CodeRequest(flow.id(), user.id(), tenant.id(), tenant.displayName(), method,
-				destination(user, method), locale, clientAddress);
-		SendOutcome outcome = asksForApproval(method) ? codes.callForApproval(request) : codes.send(request);
+				verifier.destination(user), locale, clientAddress);
+		SendOutcome outcome = verifier.send(request);
 		// S-11: the page reads the same whether or not the send was suppressed; the audit log knows.
 		publish(flow, outcome.suppressed() ? Kind.CODE_SUPPRESSED : Kind.CODE_SENT, !outcome.suppressed(),
 				outcome.suppressed() ? outcome.name() : null, List.of(method), clientAddress);
-	}
-
-	/** A call (mobile or office) that asks for # instead of reading a code, when the portal is set so. */
-	private boolean asksForApproval(MethodKind method) {
-		return method.channel() == MethodKind.Channel.PHONE && method != MethodKind.MOBILE_SMS
-				&& codes.callsAskForApproval();
 	}
 
 	@Transactional
@@ -294,12 +276,12 @@ class ResetService {
 		if (refused.isPresent()) {
 			return refused.get();
 		}
-		MethodKind method = flow.challenge().method();
-		Check check = switch (flow.challenge().step()) {
-			case ENTER_CODE -> codes.check(flow.id(), flow.userPk(), method, code);
-			case ENTER_APP_CODE -> apps.check(flow.userPk(), code);
-			default -> throw new IllegalStateException("no code expected");
-		};
+		Step step = flow.challenge().step();
+		if (step != Step.ENTER_CODE && step != Step.ENTER_APP_CODE) {
+			throw new IllegalStateException("no code expected");
+		}
+		Check check = verifiers.of(flow.challenge().method()).check(Proof.code(step.prompt(), flow.id(), flow.userPk(),
+				code));
 		return settle(flow, check, "code", clientAddress);
 	}
 
@@ -309,17 +291,17 @@ class ResetService {
 		if (refused.isPresent()) {
 			return refused.get();
 		}
-		Check check = questions.check(flow.userPk(), flow.challenge().questions(), answers);
+		Check check = verifiers.of(flow.challenge().method()).check(Proof.answers(flow.challenge().step().prompt(),
+				flow.id(), flow.userPk(), flow.challenge().questions(), answers));
 		return settle(flow, check, "answers", clientAddress);
 	}
 
 	private ActionResult settle(ResetFlow flow, Check check, String field, String clientAddress) {
 		MethodKind method = flow.challenge().method();
-		boolean call = flow.challenge().step() == Step.AWAIT_CALL;
-		boolean notification = method == MethodKind.APP_NOTIFICATION;
+		ProofMessages messages = verifiers.of(method).messages(flow.challenge().step().prompt());
 		switch (check) {
 			case PENDING -> {
-				return ActionResult.fieldError(field, call ? "reset.verify.call.pending" : "reset.verify.notification.pending");
+				return ActionResult.fieldError(field, messages.pending());
 			}
 			case VALID -> {
 				if (flow.markProven()) {
@@ -334,8 +316,7 @@ class ResetService {
 			}
 			case EXPIRED -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_EXPIRED", List.of(method), clientAddress);
-				return ActionResult.fieldError(field, call ? "reset.verify.call.expired"
-						: notification ? "reset.verify.notification.expired" : "reset.verify.code.expired");
+				return ActionResult.fieldError(field, messages.expired());
 			}
 			case REPLACED -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_REPLACED", List.of(method), clientAddress);
@@ -347,9 +328,7 @@ class ResetService {
 			}
 			default -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "WRONG_PROOF", List.of(method), clientAddress);
-				return ActionResult.fieldError(field, call ? "reset.verify.call.denied"
-						: notification ? "reset.verify.notification.denied"
-						: method == MethodKind.SECURITY_QUESTIONS ? "reset.verify.questions.wrong" : "reset.verify.code.wrong");
+				return ActionResult.fieldError(field, messages.wrong());
 			}
 		}
 	}
@@ -434,38 +413,6 @@ class ResetService {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static String destination(UserAccount user, MethodKind method) {
-		return switch (method) {
-			case EMAIL -> user.resetEmail();
-			case MOBILE_SMS, MOBILE_VOICE -> user.resetMobile();
-			case OFFICE_VOICE -> user.officePhone();
-			default -> null;
-		};
-	}
-
-	private static String masked(UserAccount user, MethodKind method) {
-		String destination = destination(user, method);
-		if (destination == null) {
-			return null;
-		}
-		return method == MethodKind.EMAIL ? Masking.maskEmail(destination) : Masking.maskPhone(destination);
-	}
-
-	static boolean sameDestination(MethodKind method, String typed, String actual) {
-		if (typed == null) {
-			return false;
-		}
-		if (method == MethodKind.EMAIL) {
-			return typed.strip().equalsIgnoreCase(actual.strip());
-		}
-		String digits = digits(typed);
-		return !digits.isEmpty() && digits.equals(digits(actual));
-	}
-
-	private static String digits(String phone) {
-		return phone.replaceAll("\\D", "");
 	}
 
 	private String newFlowId() {

@@ -1,5 +1,6 @@
 package dev.sspr.reset;
 
+import dev.sspr.verification.MethodVerifier;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -41,6 +42,28 @@ enum Step {
 
 	String redirect() {
 		return "redirect:" + path;
+	}
+
+	/** The verify page's point a method's verifier names. */
+	static Step of(MethodVerifier.Prompt prompt) {
+		return switch (prompt) {
+			case CONFIRM_DESTINATION -> CONFIRM_DESTINATION;
+			case ENTER_CODE -> ENTER_CODE;
+			case ENTER_APP_CODE -> ENTER_APP_CODE;
+			case ANSWER_QUESTIONS -> ANSWER_QUESTIONS;
+			case AWAIT_APPROVAL -> AWAIT_APPROVAL;
+			case AWAIT_CALL -> AWAIT_CALL;
+		};
+	}
+
+	/** This point of the verify page, as verifiers name it; only for {@link #VERIFYING} steps. */
+	MethodVerifier.Prompt prompt() {
+		for (MethodVerifier.Prompt prompt : MethodVerifier.Prompt.values()) {
+			if (of(prompt) == this) {
+				return prompt;
+			}
+		}
+		throw new IllegalStateException(this + " is not a point of the verify page");
 	}
 
 	private static final class Paths {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +21,12 @@ public class MethodInventory {
 
 	private final SecurityQuestions questions;
 	private final AuthenticatorApps apps;
+	private final MethodVerifiers verifiers;
 
-	MethodInventory(SecurityQuestions questions, AuthenticatorApps apps) {
+	MethodInventory(SecurityQuestions questions, AuthenticatorApps apps, MethodVerifiers verifiers) {
 		this.questions = questions;
 		this.apps = apps;
+		this.verifiers = verifiers;
 	}
 
 	/** Looks the registrations up; {@code userPk} may be a stand-in (-1) so unknown users cost the same. */
@@ -56,9 +57,11 @@ public class MethodInventory {
 		return registrations;
 	}
 
-	/** The methods a user has data for, given what they registered. */
-	public static List<AvailableMethod> availableMethods(UserAccount user, SsprPolicy policy, Registration registration) {
-		return availableMethods(user, policy, registration.answers(), registration.app());
+	/** The methods a user has data for, given what they registered: each method's verifier decides, in listed order. */
+	public List<AvailableMethod> availableMethods(UserAccount user, SsprPolicy policy, Registration registration) {
+		List<AvailableMethod> methods = new ArrayList<>();
+		verifiers.listed().forEach(v -> v.availableTo(user, registration, policy).ifPresent(methods::add));
+		return methods;
 	}
 
 	/**
@@ -73,34 +76,5 @@ public class MethodInventory {
 	public static Subject subjectOf(UserAccount user, List<AvailableMethod> methods) {
 		return new Subject(true, user.enabled(), user.groups(), user.licensed(), user.administrator(),
 				user.passwordSource().onPremises(), methods);
-	}
-
-	public static List<AvailableMethod> availableMethods(UserAccount user, SsprPolicy policy, int registeredAnswers,
-			boolean app) {
-		List<AvailableMethod> methods = new ArrayList<>();
-		if (app && user.guest() == null) {
-			// One app, one factor: its code and its notification (R-15 decides which may be used).
-			methods.add(new AvailableMethod(MethodKind.APP_CODE, "app"));
-			methods.add(new AvailableMethod(MethodKind.APP_NOTIFICATION, "app"));
-		}
-		if (user.resetEmail() != null) {
-			methods.add(new AvailableMethod(MethodKind.EMAIL, "email:" + user.resetEmail().toLowerCase(Locale.ROOT)));
-		}
-		if (user.resetMobile() != null) {
-			String factor = "phone:" + digits(user.resetMobile());
-			methods.add(new AvailableMethod(MethodKind.MOBILE_SMS, factor));
-			methods.add(new AvailableMethod(MethodKind.MOBILE_VOICE, factor));
-		}
-		if (user.guest() == null && user.officePhone() != null && !user.officePhone().isBlank()) {
-			methods.add(new AvailableMethod(MethodKind.OFFICE_VOICE, "phone:" + digits(user.officePhone())));
-		}
-		if (user.guest() == null && registeredAnswers > 0 && registeredAnswers >= policy.questionsToReset()) {
-			methods.add(new AvailableMethod(MethodKind.SECURITY_QUESTIONS, "questions"));
-		}
-		return methods;
-	}
-
-	static String digits(String phone) {
-		return phone.replaceAll("\\D", "");
 	}
 }

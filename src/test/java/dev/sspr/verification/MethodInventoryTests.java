@@ -20,7 +20,8 @@ class MethodInventoryTests {
 	}
 
 	static List<AvailableMethod> methods(UserAccount user, int answers, boolean app) {
-		return MethodInventory.availableMethods(user, SsprPolicy.decoy(), answers, app);
+		return TestVerifiers.inventory().availableMethods(user, SsprPolicy.decoy(),
+				new MethodInventory.Registration(answers, app));
 	}
 
 	@Test

@@ -1,0 +1,36 @@
+package dev.sspr.verification;
+
+/**
+ * A call that reads a code, or, when the portal is set so ({@code sspr.delivery.voice-approval}),
+ * asks the user to press # instead: then the verify page waits for the call's answer.
+ */
+abstract class CallVerifier extends PhoneCodeVerifier {
+
+	private final VoiceApprovals voiceApprovals;
+
+	CallVerifier(OneTimeCodes codes, VoiceApprovals voiceApprovals) {
+		super(codes);
+		this.voiceApprovals = voiceApprovals;
+	}
+
+	@Override
+	public Prompt afterConfirmation() {
+		return codes.callsAskForApproval() ? Prompt.AWAIT_CALL : Prompt.ENTER_CODE;
+	}
+
+	@Override
+	public SendOutcome send(CodeRequest request) {
+		return codes.callsAskForApproval() ? codes.callForApproval(request) : codes.send(request);
+	}
+
+	@Override
+	public Check check(Proof proof) {
+		return proof.at() == Prompt.AWAIT_CALL ? voiceApprovals.check(proof.flowId(), proof.userPk())
+				: super.check(proof);
+	}
+
+	@Override
+	public ProofMessages messages(Prompt at) {
+		return at == Prompt.AWAIT_CALL ? ProofMessages.CALL : ProofMessages.CODE;
+	}
+}

@@ -1,0 +1,24 @@
+package dev.sspr.verification;
+
+import dev.sspr.directory.UserAccount;
+import dev.sspr.policy.MethodKind;
+import org.springframework.stereotype.Component;
+
+/** A call to the reset mobile number; never for a guest. */
+@Component
+class MobileCallVerifier extends CallVerifier {
+
+	MobileCallVerifier(OneTimeCodes codes, VoiceApprovals voiceApprovals) {
+		super(codes, voiceApprovals);
+	}
+
+	@Override
+	public MethodKind kind() {
+		return MethodKind.MOBILE_VOICE;
+	}
+
+	@Override
+	public String destination(UserAccount user) {
+		return user.resetMobile();
+	}
+}
