@@ -135,7 +135,8 @@ class ContactController {
 		if (oldEmail != null && !oldEmail.equalsIgnoreCase(pending.destination())) {
 			sender.send(composer.contactChanged(oldEmail, user.tenantId(), tenant, locale));
 		}
-		if (method == RegisteredMethod.PHONE && before.authPhone() != null && !before.authPhone().equals(pending.destination())) {
+		if (method == RegisteredMethod.PHONE && before.authPhone() != null
+				&& !before.authPhone().equals(pending.destination())) {
 			sender.send(composer.contactChangedText(before.authPhone(), tenant, locale));
 		}
 		events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.METHOD_REGISTERED, user.tenantId(),

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * One-time codes by email, text and voice (S-20, S-21): random digits from {@link SecureRandom},
  * stored only as an HMAC bound to the flow and method, single use, short-lived, a few tries each;
  * a new code replaces the previous one. How a code travels is the verifier's ({@link CodeDelivery});
- * the send limits are {@link CodeSendLimits}'; calls that ask for # instead are {@link ApprovalCalls}.
+ * the send limits are in {@link CodeSendLimits}; calls that ask for # instead are {@link ApprovalCalls}.
  */
 @Service
 public class OneTimeCodes {
