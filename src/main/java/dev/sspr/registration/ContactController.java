@@ -10,14 +10,13 @@ import dev.sspr.input.PlainTextValidator;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.verification.Check;
 import dev.sspr.verification.CodeRequest;
-import dev.sspr.verification.OneTimeCodes;
+import dev.sspr.verification.MethodVerifiers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,8 +36,6 @@ class ContactController {
 
 	static final String VIEW = "registration/contact";
 	static final String PENDING = "sspr.registration.contact";
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-.]{6,30}$");
 
 	/** The forms of this page, bound to records that never print what was typed (S-24). */
 	record DestinationForm(String destination) {
@@ -62,18 +59,18 @@ class ContactController {
 	}
 
 	private final Directory directory;
-	private final OneTimeCodes codes;
+	private final MethodVerifiers verifiers;
 	private final MessageSender sender;
 	private final Outbox outbox;
 	private final MessageComposer composer;
 	private final ApplicationEventPublisher events;
 	private final SecureRandom random = new SecureRandom();
 
-	ContactController(Directory directory, OneTimeCodes codes, MessageSender sender, MessageComposer composer,
+	ContactController(Directory directory, MethodVerifiers verifiers, MessageSender sender, MessageComposer composer,
 			ApplicationEventPublisher events, Outbox outbox) {
 		this.outbox = outbox;
 		this.directory = directory;
-		this.codes = codes;
+		this.verifiers = verifiers;
 		this.sender = sender;
 		this.composer = composer;
 		this.events = events;
@@ -97,8 +94,8 @@ class ContactController {
 		Pending pending = new Pending(kind, destination.strip(), "reg-" + HexFormat.of().formatHex(randomBytes()));
 		request.getSession().setAttribute(PENDING, pending);
 		TenantInfo tenant = directory.tenantForUserId(user.userId()).orElseThrow();
-		codes.send(new CodeRequest(pending.flowId(), user.userPk(), tenant.id(), tenant.displayName(), method(kind),
-				pending.destination(), locale, request.getRemoteAddr()));
+		verifiers.of(proof(kind)).send(new CodeRequest(pending.flowId(), user.userPk(), tenant.id(),
+				tenant.displayName(), proof(kind), pending.destination(), locale, request.getRemoteAddr()));
 		return "redirect:/security-info/" + kind + "/verify";
 	}
 
@@ -122,19 +119,15 @@ class ContactController {
 		if (!code.strip().matches("\\d{6,10}")) {
 			return page(kind, model, "verify", "code", "reset.verify.code.format");
 		}
-		Check check = codes.checkRegistration(pending.flowId(), user.userPk(), method(kind), code);
+		Check check = verifiers.of(proof(kind)).checkNewDestination(pending.flowId(), user.userPk(), code);
 		if (check != Check.VALID) {
 			return page(kind, model, "verify", "code",
 					check == Check.EXPIRED ? "reset.verify.code.expired"
 							: check == Check.REPLACED ? "reset.verify.code.replaced" : "reset.verify.code.wrong");
 		}
+		RegisteredMethod method = RegisteredMethod.of(kind);
 		UserAccount before = directory.user(user.userPk()).orElseThrow();
-		if (kind.equals("email")) {
-			directory.setAuthenticationEmail(user.userPk(), pending.destination());
-		}
-		else {
-			directory.setAuthenticationPhone(user.userPk(), pending.destination());
-		}
+		method.store(directory, user.userPk(), pending.destination());
 		session.removeAttribute(PENDING);
 		String tenant = directory.tenantForUserId(user.userId()).map(TenantInfo::displayName).orElse("");
 		// The old address hears of the change: the old email always, and the old phone when a phone changed.
@@ -142,11 +135,12 @@ class ContactController {
 		if (oldEmail != null && !oldEmail.equalsIgnoreCase(pending.destination())) {
 			sender.send(composer.contactChanged(oldEmail, user.tenantId(), tenant, locale));
 		}
-		if (kind.equals("phone") && before.authPhone() != null && !before.authPhone().equals(pending.destination())) {
+		if (method == RegisteredMethod.PHONE && before.authPhone() != null
+				&& !before.authPhone().equals(pending.destination())) {
 			sender.send(composer.contactChangedText(before.authPhone(), tenant, locale));
 		}
 		events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.METHOD_REGISTERED, user.tenantId(),
-				user.userId(), kind.equals("email") ? "EMAIL" : "MOBILE_SMS", true, null));
+				user.userId(), proof(kind).name(), true, null));
 		return "redirect:/security-info?saved";
 	}
 
@@ -161,13 +155,13 @@ class ContactController {
 		if (!PlainTextValidator.isPlain(value)) {
 			return "input.plainText";
 		}
-		boolean valid = kind.equals("email") ? EMAIL.matcher(value).matches()
-				: PHONE.matcher(value).matches() && value.replaceAll("\\D", "").length() >= 6;
-		return valid ? null : "registration.contact.error." + kind;
+		return RegisteredMethod.of(kind).validDestination(value) ? null
+				: "registration.contact.error." + kind;
 	}
 
-	private static MethodKind method(String kind) {
-		return kind.equals("email") ? MethodKind.EMAIL : MethodKind.MOBILE_SMS;
+	/** The method whose code proves a new destination of this kind. */
+	private static MethodKind proof(String kind) {
+		return RegisteredMethod.of(kind).methods().get(0);
 	}
 
 	private String page(String kind, Model model, String stage, String field, String error) {

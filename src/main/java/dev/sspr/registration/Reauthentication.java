@@ -1,9 +1,5 @@
 package dev.sspr.registration;
 
-import dev.sspr.directory.Directory;
-import dev.sspr.directory.UserAccount;
-import dev.sspr.verification.AuthenticatorApps;
-import dev.sspr.verification.SecurityQuestions;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,15 +34,11 @@ class Reauthentication {
 	static final String VIEW = "registration/reauth";
 
 	private final Clock clock;
-	private final Directory directory;
-	private final SecurityQuestions questions;
-	private final AuthenticatorApps apps;
+	private final RegisteredMethods registrations;
 
-	Reauthentication(Clock clock, Directory directory, SecurityQuestions questions, AuthenticatorApps apps) {
+	Reauthentication(Clock clock, RegisteredMethods registrations) {
 		this.clock = clock;
-		this.directory = directory;
-		this.questions = questions;
-		this.apps = apps;
+		this.registrations = registrations;
 	}
 
 	/**
@@ -76,7 +68,7 @@ class Reauthentication {
 		RecentPassword demand = handler.getAnnotation(RecentPassword.class);
 		SignedInUser user = signedInUser();
 		String kind = demand.kind().isEmpty() ? pathKind() : demand.kind();
-		if (user == null || recent(user) || (demand.onlyToReplace() && !registered(user.userPk(), kind))) {
+		if (user == null || recent(user) || (demand.onlyToReplace() && !registrations.registered(user.userPk(), kind))) {
 			return invocation.proceed();
 		}
 		for (Object argument : invocation.getArguments()) {
@@ -85,17 +77,6 @@ class Reauthentication {
 			}
 		}
 		throw new IllegalStateException(handler + " needs a Model argument for the password page");
-	}
-
-	private boolean registered(long userPk, String kind) {
-		return switch (kind) {
-			case "questions" -> questions.count(userPk) > 0;
-			case "app" -> apps.hasActiveApp(userPk);
-			default -> {
-				UserAccount account = directory.user(userPk).orElseThrow();
-				yield (kind.equals("email") ? account.authEmail() : account.authPhone()) != null;
-			}
-		};
 	}
 
 	private static SignedInUser signedInUser() {

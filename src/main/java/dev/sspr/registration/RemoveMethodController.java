@@ -5,9 +5,6 @@ import dev.sspr.delivery.MessageSender;
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.TenantInfo;
 import dev.sspr.directory.UserAccount;
-import dev.sspr.verification.AuthenticatorApps;
-import dev.sspr.verification.SecurityQuestions;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,17 +21,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 class RemoveMethodController {
 
 	private final Directory directory;
-	private final SecurityQuestions questions;
-	private final AuthenticatorApps apps;
+	private final RegisteredMethods registrations;
 	private final MessageSender sender;
 	private final MessageComposer composer;
 	private final ApplicationEventPublisher events;
 
-	RemoveMethodController(Directory directory, SecurityQuestions questions,
-			AuthenticatorApps apps, MessageSender sender, MessageComposer composer, ApplicationEventPublisher events) {
+	RemoveMethodController(Directory directory, RegisteredMethods registrations, MessageSender sender,
+			MessageComposer composer, ApplicationEventPublisher events) {
 		this.directory = directory;
-		this.questions = questions;
-		this.apps = apps;
+		this.registrations = registrations;
 		this.sender = sender;
 		this.composer = composer;
 		this.events = events;
@@ -44,19 +39,15 @@ class RemoveMethodController {
 	@RecentPassword
 	String processDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind, Model model,
 			Locale locale) {
+		RegisteredMethod method = RegisteredMethod.of(kind);
 		UserAccount before = directory.user(user.userPk()).orElseThrow();
-		switch (kind) {
-			case "email" -> directory.setAuthenticationEmail(user.userPk(), null);
-			case "phone" -> directory.setAuthenticationPhone(user.userPk(), null);
-			case "questions" -> questions.register(user.userPk(), List.of());
-			default -> apps.remove(user.userPk());
-		}
-		if ((kind.equals("email") || kind.equals("phone")) && before.resetEmail() != null) {
+		registrations.remove(user.userPk(), method);
+		if (method.contact() && before.resetEmail() != null) {
 			String tenant = directory.tenantForUserId(user.userId()).map(TenantInfo::displayName).orElse("");
 			sender.send(composer.contactChanged(before.resetEmail(), user.tenantId(), tenant, locale));
 		}
 		events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.METHOD_REMOVED, user.tenantId(),
-				user.userId(), kind.toUpperCase(Locale.ROOT), true, null));
+				user.userId(), method.name(), true, null));
 		return "redirect:/security-info?removed";
 	}
 }

@@ -6,26 +6,31 @@ package dev.sspr.verification;
  */
 abstract class CallVerifier extends PhoneCodeVerifier {
 
-	private final VoiceApprovals voiceApprovals;
+	private final ApprovalCalls approvalCalls;
 
-	CallVerifier(OneTimeCodes codes, VoiceApprovals voiceApprovals) {
+	CallVerifier(OneTimeCodes codes, ApprovalCalls approvalCalls) {
 		super(codes);
-		this.voiceApprovals = voiceApprovals;
+		this.approvalCalls = approvalCalls;
+	}
+
+	@Override
+	CodeDelivery delivery() {
+		return CodeDelivery.CALL;
 	}
 
 	@Override
 	public Prompt afterConfirmation() {
-		return codes.callsAskForApproval() ? Prompt.AWAIT_CALL : Prompt.ENTER_CODE;
+		return approvalCalls.enabled() ? Prompt.AWAIT_CALL : Prompt.ENTER_CODE;
 	}
 
 	@Override
 	public SendOutcome send(CodeRequest request) {
-		return codes.callsAskForApproval() ? codes.callForApproval(request) : codes.send(request);
+		return approvalCalls.enabled() ? approvalCalls.place(request) : super.send(request);
 	}
 
 	@Override
 	public Check check(Proof proof) {
-		return proof.at() == Prompt.AWAIT_CALL ? voiceApprovals.check(proof.flowId(), proof.userPk())
+		return proof.at() == Prompt.AWAIT_CALL ? approvalCalls.check(proof.flowId(), proof.userPk())
 				: super.check(proof);
 	}
 

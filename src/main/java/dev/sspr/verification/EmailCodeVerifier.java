@@ -24,6 +24,11 @@ class EmailCodeVerifier extends SentCodeVerifier {
 	}
 
 	@Override
+	CodeDelivery delivery() {
+		return CodeDelivery.EMAIL;
+	}
+
+	@Override
 	public Optional<AvailableMethod> availableTo(UserAccount user, Registration registration, SsprPolicy policy) {
 		// Addresses differ only in case are one mailbox, so one factor (S-32).
 		return Optional.ofNullable(user.resetEmail())

@@ -57,6 +57,14 @@ public interface MethodVerifier {
 		throw new IllegalStateException(kind() + " sends nothing");
 	}
 
+	/**
+	 * Checks a code that proves a new destination while the user registers it (R-20): a wrong one uses
+	 * up the code's tries but does not count against the account. Only methods that send a code.
+	 */
+	default Check checkNewDestination(String flowId, long userPk, String code) {
+		throw new IllegalStateException(kind() + " sends no code");
+	}
+
 	/** Checks a proof for this method; what a wrong one costs is the method's own rule (S-10, S-22). */
 	Check check(Proof proof);
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MobileCallVerifier extends CallVerifier {
 
-	MobileCallVerifier(OneTimeCodes codes, VoiceApprovals voiceApprovals) {
-		super(codes, voiceApprovals);
+	MobileCallVerifier(OneTimeCodes codes, ApprovalCalls approvalCalls) {
+		super(codes, approvalCalls);
 	}
 
 	@Override

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OfficeCallVerifier extends CallVerifier {
 
-	OfficeCallVerifier(OneTimeCodes codes, VoiceApprovals voiceApprovals) {
-		super(codes, voiceApprovals);
+	OfficeCallVerifier(OneTimeCodes codes, ApprovalCalls approvalCalls) {
+		super(codes, approvalCalls);
 	}
 
 	@Override

@@ -1,14 +1,9 @@
 package dev.sspr.verification;
 
-import dev.sspr.delivery.Channel;
 import dev.sspr.delivery.MessageComposer;
-import dev.sspr.delivery.CallbackSignatures;
-import dev.sspr.delivery.DeliveryProperties;
 import dev.sspr.delivery.MessageSender;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.secrets.Keys;
-import dev.sspr.throttle.Limit;
-import dev.sspr.throttle.Throttle;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * One-time codes by email, text and voice (S-20, S-21): random digits from {@link SecureRandom},
  * stored only as an HMAC bound to the flow and method, single use, short-lived, a few tries each;
- * a new code replaces the previous one.
+ * a new code replaces the previous one. How a code travels is the verifier's ({@link CodeDelivery});
+ * the send limits are in {@link CodeSendLimits}; calls that ask for # instead are {@link ApprovalCalls}.
  */
 @Service
 public class OneTimeCodes {
@@ -37,41 +33,36 @@ public class OneTimeCodes {
 	private final Clock clock;
 	private final VerificationProperties properties;
 	private final FailureLedger failures;
-	private final Throttle throttle;
+	private final CodeSendLimits limits;
 	private final MessageSender sender;
-	private final VoiceApprovals voiceApprovals;
-	private final CallbackSignatures signatures;
-	private final DeliveryProperties delivery;
 	private final MessageComposer composer;
 	private final SecureRandom random = new SecureRandom();
 	private final SecretKeySpec hmacKey;
 
 	OneTimeCodes(JdbcClient jdbc, Clock clock, VerificationProperties properties, FailureLedger failures,
-			Throttle throttle, MessageSender sender, MessageComposer composer, VoiceApprovals voiceApprovals,
-			CallbackSignatures signatures, DeliveryProperties delivery, Keys keys) {
-		this.voiceApprovals = voiceApprovals;
-		this.signatures = signatures;
-		this.delivery = delivery;
+			CodeSendLimits limits, MessageSender sender, MessageComposer composer, Keys keys) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 		this.failures = failures;
-		this.throttle = throttle;
+		this.limits = limits;
 		this.sender = sender;
 		this.composer = composer;
 		this.hmacKey = new SecretKeySpec(keys.key(Keys.Key.CODES), "HmacSHA256");
 	}
 
-	/** Sends a fresh code unless a send limit says no; the caller shows the same page either way. */
+	/**
+	 * Sends a fresh code the way its method delivers it, unless a send limit says no; the caller shows
+	 * the same page either way.
+	 */
 	@Transactional
-	public SendOutcome send(CodeRequest request) {
-		Channel channel = channelOf(request.method());
-		SendOutcome admitted = admit(request, channel);
+	SendOutcome send(CodeRequest request, CodeDelivery delivery) {
+		SendOutcome admitted = limits.admit(request, delivery);
 		if (admitted.suppressed()) {
 			return admitted;
 		}
 		Instant now = clock.instant();
-		Duration lifetime = channel == Channel.EMAIL ? properties.emailCodeLifetime() : properties.phoneCodeLifetime();
+		Duration lifetime = delivery.lifetime(properties);
 		String code = newCode();
 		jdbc.sql("update one_time_code set closed = true where flow_id = ? and method = ? and closed = false")
 				.params(request.flowId(), request.method().name()).update();
@@ -83,55 +74,14 @@ public class OneTimeCodes {
 						FailureLedger.utc(now.plus(lifetime)))
 				.update();
 		// Queued in this transaction, with the code's hash: both or neither (the outbox delivers after commit).
-		sender.send(composer.verificationCode(channel, request.destination(), code, request.tenantId(),
+		sender.send(composer.verificationCode(delivery.channel(), request.destination(), code, request.tenantId(),
 				request.tenantName(), lifetime, request.locale()).replacing(request.flowId()));
-		return SendOutcome.SENT;
-	}
-
-	/**
-	 * Calls the user and asks them to press # to approve, instead of reading a code
-	 * ({@code sspr.delivery.voice-approval}); the same send limits apply.
-	 */
-	@Transactional
-	public SendOutcome callForApproval(CodeRequest request) {
-		SendOutcome admitted = admit(request, Channel.VOICE);
-		// S-11: a suppressed call waits for its # like a call nobody answers, so that Continue reads the same.
-		String token = voiceApprovals.request(request.flowId(), request.userPk());
-		if (admitted.suppressed()) {
-			return admitted;
-		}
-		sender.send(composer.approvalCall(request.destination(), request.tenantName(),
-				signatures.callbackBase() + "/voice/" + token, request.locale()).replacing(request.flowId()));
-		return SendOutcome.SENT;
-	}
-
-	/** Whether calls ask for # instead of reading a code. */
-	public boolean callsAskForApproval() {
-		return delivery.voiceApproval();
-	}
-
-	/** The send limits of S-11, in order; {@code SENT} when none says no. */
-	private SendOutcome admit(CodeRequest request, Channel channel) {
-		if (!throttle.tryAcquire(Limit.SEND_PER_ACCOUNT, Long.toString(request.userPk()))) {
-			return SendOutcome.SUPPRESSED_ACCOUNT_LIMIT;
-		}
-		if (request.clientAddress() != null && !throttle.tryAcquire(Limit.SEND_PER_ADDRESS, request.clientAddress())) {
-			return SendOutcome.SUPPRESSED_ADDRESS_LIMIT;
-		}
-		if (!throttle.tryAcquire(Limit.SEND_PER_DESTINATION,
-				request.destination().replaceAll("[\\s()\\-.]", "").toLowerCase(java.util.Locale.ROOT))) {
-			return SendOutcome.SUPPRESSED_DESTINATION_LIMIT;
-		}
-		if (channel != Channel.EMAIL
-				&& !throttle.tryAcquire(Limit.PHONE_SEND_PER_TENANT, Long.toString(request.tenantId()))) {
-			return SendOutcome.SUPPRESSED_TENANT_LIMIT;
-		}
 		return SendOutcome.SENT;
 	}
 
 	/** Checks a code typed for this flow and method. A wrong code counts against the account. */
 	@Transactional
-	public Check check(String flowId, long userPk, MethodKind method, String typed) {
+	Check check(String flowId, long userPk, MethodKind method, String typed) {
 		return check(flowId, userPk, method, typed, true);
 	}
 
@@ -140,7 +90,7 @@ public class OneTimeCodes {
 	 * tries but does not count against the account, whose resets it must not block (S-10 is about resets).
 	 */
 	@Transactional
-	public Check checkRegistration(String flowId, long userPk, MethodKind method, String typed) {
+	Check checkRegistration(String flowId, long userPk, MethodKind method, String typed) {
 		return check(flowId, userPk, method, typed, false);
 	}
 
@@ -185,15 +135,6 @@ public class OneTimeCodes {
 	@Transactional
 	public void closeAll(long userPk) {
 		jdbc.sql("update one_time_code set closed = true where user_id = ? and closed = false").param(userPk).update();
-	}
-
-	static Channel channelOf(MethodKind method) {
-		return switch (method) {
-			case EMAIL -> Channel.EMAIL;
-			case MOBILE_SMS -> Channel.SMS;
-			case MOBILE_VOICE, OFFICE_VOICE -> Channel.VOICE;
-			default -> throw new IllegalArgumentException("method does not send codes");
-		};
 	}
 
 	private String newCode() {

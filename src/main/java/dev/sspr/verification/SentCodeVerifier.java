@@ -24,14 +24,22 @@ abstract class SentCodeVerifier implements MethodVerifier {
 		return Prompt.ENTER_CODE;
 	}
 
+	/** How this method's codes travel (channel, lifetime, limits), handed to {@link OneTimeCodes}. */
+	abstract CodeDelivery delivery();
+
 	@Override
 	public SendOutcome send(CodeRequest request) {
-		return codes.send(request);
+		return codes.send(request, delivery());
 	}
 
 	@Override
 	public Check check(Proof proof) {
 		return codes.check(proof.flowId(), proof.userPk(), kind(), proof.code());
+	}
+
+	@Override
+	public Check checkNewDestination(String flowId, long userPk, String code) {
+		return codes.checkRegistration(flowId, userPk, kind(), code);
 	}
 
 	@Override

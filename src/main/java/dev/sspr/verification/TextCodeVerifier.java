@@ -18,6 +18,11 @@ class TextCodeVerifier extends PhoneCodeVerifier {
 	}
 
 	@Override
+	CodeDelivery delivery() {
+		return CodeDelivery.TEXT;
+	}
+
+	@Override
 	public String destination(UserAccount user) {
 		return user.resetMobile();
 	}

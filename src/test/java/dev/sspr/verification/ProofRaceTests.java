@@ -104,7 +104,7 @@ class ProofRaceTests {
 		long tenant = jdbc.sql("select tenant_id from directory_user where id = ?").param(user).query(Long.class).single();
 		String flow = "race-code-" + user;
 		assertThat(codes.send(new CodeRequest(flow, user, tenant, "Fabrikam", MethodKind.EMAIL, "race.code@pasts.example",
-				Locale.ENGLISH, "10.7.7.7"))).isEqualTo(SendOutcome.SENT);
+				Locale.ENGLISH, "10.7.7.7"), CodeDelivery.EMAIL)).isEqualTo(SendOutcome.SENT);
 		String code = lastCode();
 		long row = jdbc.sql("select id from one_time_code where flow_id = ?").param(flow).query(Long.class).single();
 

@@ -44,7 +44,7 @@ class SendLimitTests {
 			String number = i % 2 == 0 ? "+1 555 010 0999" : "+1-555-010-0999";
 			long pk = user(i < 3 ? "alex@contoso.example" : "ayse@contoso.example");
 			outcomes.add(codes.send(new CodeRequest("limit-flow-" + i, pk, contoso, "Contoso", MethodKind.MOBILE_SMS, number,
-					Locale.ENGLISH, "10.9.9." + i)));
+					Locale.ENGLISH, "10.9.9." + i), CodeDelivery.TEXT));
 		}
 		assertThat(outcomes.subList(0, 5)).containsOnly(SendOutcome.SENT);
 		assertThat(outcomes.get(5)).isEqualTo(SendOutcome.SUPPRESSED_DESTINATION_LIMIT);

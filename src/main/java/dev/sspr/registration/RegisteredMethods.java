@@ -1,0 +1,47 @@
+package dev.sspr.registration;
+
+import dev.sspr.directory.Directory;
+import dev.sspr.directory.UserAccount;
+import dev.sspr.verification.AuthenticatorApps;
+import dev.sspr.verification.SecurityQuestions;
+import org.springframework.stereotype.Component;
+
+/** Where what a user registers is kept, for {@link RegisteredMethod}'s per-kind behaviour. */
+@Component
+class RegisteredMethods {
+
+	private final Directory directory;
+	private final SecurityQuestions questions;
+	private final AuthenticatorApps apps;
+
+	RegisteredMethods(Directory directory, SecurityQuestions questions, AuthenticatorApps apps) {
+		this.directory = directory;
+		this.questions = questions;
+		this.apps = apps;
+	}
+
+	/** Whether this user has registered the kind a URL names. */
+	boolean registered(long userPk, String path) {
+		return RegisteredMethod.of(path).registeredFor(userPk, this);
+	}
+
+	void remove(long userPk, RegisteredMethod method) {
+		method.remove(userPk, this);
+	}
+
+	Directory directory() {
+		return directory;
+	}
+
+	UserAccount account(long userPk) {
+		return directory.user(userPk).orElseThrow();
+	}
+
+	SecurityQuestions questions() {
+		return questions;
+	}
+
+	AuthenticatorApps apps() {
+		return apps;
+	}
+}
