@@ -2,6 +2,7 @@ package dev.sspr.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sspr.HttpJourney;
 import dev.sspr.PortalCluster;
 import dev.sspr.PostgresAvailable;
 import dev.sspr.TestUsers;
@@ -52,9 +53,10 @@ class LoadTests {
 					.answersLike("ayse@contoso.example").create());
 		}
 		List<HttpJourney> journeys = allAtOnce(i -> {
-			HttpJourney journey = new HttpJourney(portal.http()).identify(users.get(i));
-			journey.post("/reset/method", "method=email");
-			journey.post("/reset/verify/destination", "destination=" + "load" + i + "%40mail.example");
+			HttpJourney journey = new HttpJourney(portal.http());
+			journey.identify(users.get(i));
+			journey.chooseMethod("email");
+			journey.confirmDestination("load" + i + "@mail.example");
 			journey.get("/reset/verify");
 			return journey;
 		});
@@ -69,7 +71,7 @@ class LoadTests {
 		assertThat(cluster.mail().waitForIncomingEmail(120_000, PEOPLE)).as("every code was delivered").isTrue();
 		List<HttpJourney> coded = allAtOnce(i -> {
 			HttpJourney journey = journeys.get(i);
-			journey.post("/reset/verify/code", "code=" + cluster.lastCodeTo("load" + i + "@mail.example"));
+			journey.enterCode(cluster.lastCodeTo("load" + i + "@mail.example"));
 			return journey;
 		});
 		List<Integer> statuses = coded.stream().flatMap(journey -> journey.statuses().stream()).toList();

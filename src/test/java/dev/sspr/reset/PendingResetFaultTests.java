@@ -1,5 +1,6 @@
 package dev.sspr.reset;
 
+import static dev.sspr.HttpJourney.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -7,13 +8,12 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.sspr.DemoUsers;
-import dev.sspr.HttpTestClient;
+import dev.sspr.HttpJourney;
 import dev.sspr.PortalCluster;
 import dev.sspr.PostgresAvailable;
 import dev.sspr.SlapdAvailable;
 import dev.sspr.SlapdServer;
 import dev.sspr.TcpRelay;
-import dev.sspr.TestCaptcha;
 import dev.sspr.TestUsers;
 import dev.sspr.delivery.DevOutbox;
 import dev.sspr.delivery.Masking;
@@ -25,8 +25,6 @@ import java.io.Reader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -164,7 +162,7 @@ class PendingResetFaultTests {
 		final String userId;
 		final long stampBefore;
 		final long noticesBefore;
-		final Journey journey;
+		final HttpJourney journey;
 		final HttpResponse<String> response;
 
 		HalfDone(String oldPassword, String newPassword) throws Exception {
@@ -173,7 +171,7 @@ class PendingResetFaultTests {
 			uid = onPremisesUser(oldPassword);
 			userId = uid + "@fabrikam.example";
 			stampBefore = stamp(userId);
-			journey = new Journey("en-US").provenByText(userId, "+371 2000 0051");
+			journey = provenByText("en-US", userId, "+371 2000 0051");
 			noticesBefore = notices(userId);
 			cutTheDatabaseAt("reset_completion", "new.status = 'DONE'");
 			try {
@@ -190,7 +188,7 @@ class PendingResetFaultTests {
 		}
 
 		HttpResponse<String> submit() throws Exception {
-			return journey.post("/reset/password", "newPassword=" + newPassword + "&confirmPassword=" + newPassword);
+			return journey.newPassword(newPassword);
 		}
 
 		void assertFinishedOnce() {
@@ -241,13 +239,12 @@ class PendingResetFaultTests {
 		String email = "cut" + NEXT.incrementAndGet() + "@mail.example";
 		String userId = TestUsers.in(jdbc).fabrikam().withEmail(email).create();
 		long stampBefore = stamp(userId);
-		Journey journey = new Journey("en-US").provenByEmail(userId, email);
+		HttpJourney journey = provenByEmail("en-US", userId, email);
 		Directory directory = portal.bean(Directory.class);
 		long noticesBefore = notices(userId);
 
 		cutTheDatabaseAt("directory_user", "new.password_hash is distinct from old.password_hash");
-		HttpResponse<String> refused = journey.post("/reset/password",
-				"newPassword=Cloud-River-Stone-2026&confirmPassword=Cloud-River-Stone-2026");
+		HttpResponse<String> refused = journey.newPassword("Cloud-River-Stone-2026");
 		databaseAndDirectoryBack();
 
 		assertThat(refused.statusCode()).isEqualTo(302);
@@ -262,8 +259,7 @@ class PendingResetFaultTests {
 		assertThat(audited(userId, "PASSWORD_RESET")).isZero();
 		assertThat(notices(userId)).isEqualTo(noticesBefore);
 
-		assertThat(location(journey.post("/reset/password",
-				"newPassword=Cloud-River-Stone-2026&confirmPassword=Cloud-River-Stone-2026"))).isEqualTo("/reset/done");
+		assertThat(location(journey.newPassword("Cloud-River-Stone-2026"))).isEqualTo("/reset/done");
 		assertThat(directory.passwordMatches(userId, "Cloud-River-Stone-2026")).isTrue();
 		assertThat(stamp(userId)).isGreaterThan(stampBefore);
 		assertThat(audited(userId, "PASSWORD_RESET")).isEqualTo(1);
@@ -275,11 +271,10 @@ class PendingResetFaultTests {
 			throws Exception {
 		String uid = onPremisesUser("Old-Password-Upe-1");
 		String userId = uid + "@fabrikam.example";
-		Journey journey = new Journey("lv-LV").provenByText(userId, "+371 2000 0051");
+		HttpJourney journey = provenByText("lv-LV", userId, "+371 2000 0051");
 
 		directoryLink.sever();
-		HttpResponse<String> refused = journey.post("/reset/password",
-				"newPassword=Jauna-Upe-2026&confirmPassword=Jauna-Upe-2026");
+		HttpResponse<String> refused = journey.newPassword("Jauna-Upe-2026");
 		assertThat(refused.statusCode()).isEqualTo(302);
 		HttpResponse<String> page = journey.get(location(refused));
 		directoryLink.restore();
@@ -295,95 +290,33 @@ class PendingResetFaultTests {
 		assertThat(slapd.binds(uid, "Jauna-Upe-2026")).isFalse();
 	}
 
-	static String location(HttpResponse<String> response) {
-		return response.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
+	/** Identified and proven by a text to this mobile number: at the new password. */
+	HttpJourney provenByText(String language, String userId, String mobile) throws Exception {
+		HttpJourney journey = identified(language, userId);
+		journey.follow(journey.chooseMethod("mobile-sms"));
+		DevOutbox texts = portal.bean(DevOutbox.class);
+		texts.clear();
+		journey.follow(journey.confirmDestination(mobile));
+		portal.bean(Outbox.class).dispatchDue();
+		Matcher code = CODE.matcher(texts.entries().get(0).message().body());
+		assertThat(code.find()).isTrue();
+		assertThat(journey.follow(journey.enterCode(code.group(1).replace(" ", "")))).isEqualTo("/reset/password");
+		return journey;
 	}
 
-	/** The wizard over HTTP, like a browser: its cookies, the CSRF token of the page it last saw, the captcha. */
-	final class Journey {
+	/** Identified and proven by an email to this address: at the new password. */
+	HttpJourney provenByEmail(String language, String userId, String email) throws Exception {
+		HttpJourney journey = identified(language, userId);
+		journey.follow(journey.chooseMethod("email"));
+		journey.follow(journey.confirmDestination(email));
+		portal.bean(Outbox.class).dispatchDue();
+		assertThat(journey.follow(journey.enterCode(cluster.lastCodeTo(email)))).isEqualTo("/reset/password");
+		return journey;
+	}
 
-		private final HttpTestClient http = portal.http();
-		private final String language;
-		private final Map<String, String> cookies = new LinkedHashMap<>();
-		private String token;
-
-		Journey(String language) {
-			this.language = language;
-		}
-
-		HttpResponse<String> get(String path) throws Exception {
-			HttpResponse<String> response = remember(http.send(http.request(path).header("Accept-Language", language)
-					.header("Cookie", cookieHeader())));
-			Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.body());
-			if (csrf.find()) {
-				token = csrf.group(1);
-			}
-			return response;
-		}
-
-		/** Posts a form from the page before (fetched first when this journey has none). */
-		HttpResponse<String> post(String path, String form) throws Exception {
-			if (token == null) {
-				get(path);
-			}
-			return remember(http.send(http.request(path).header("Accept-Language", language)
-					.header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookieHeader())
-					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + HttpTestClient.enc(token)))));
-		}
-
-		/** Posts, then shows the page it leads to (as a browser follows the redirect). */
-		String step(String path, String form) throws Exception {
-			HttpResponse<String> response = post(path, form);
-			assertThat(response.statusCode()).as(path).isEqualTo(302);
-			String next = location(response);
-			get(next);
-			return next;
-		}
-
-		Journey identify(String userId) throws Exception {
-			get("/reset");
-			String challenge = http.get("/captcha/challenge", null).body();
-			assertThat(step("/reset", "userId=" + HttpTestClient.enc(userId) + "&altcha="
-					+ HttpTestClient.enc(TestCaptcha.solve(challenge)))).isEqualTo("/reset/method");
-			return this;
-		}
-
-		Journey provenByText(String userId, String mobile) throws Exception {
-			identify(userId);
-			step("/reset/method", "method=mobile-sms");
-			DevOutbox texts = portal.bean(DevOutbox.class);
-			texts.clear();
-			step("/reset/verify/destination", "destination=" + HttpTestClient.enc(mobile));
-			portal.bean(Outbox.class).dispatchDue();
-			Matcher code = CODE.matcher(texts.entries().get(0).message().body());
-			assertThat(code.find()).isTrue();
-			assertThat(step("/reset/verify/code", "code=" + code.group(1).replace(" ", ""))).isEqualTo("/reset/password");
-			return this;
-		}
-
-		Journey provenByEmail(String userId, String email) throws Exception {
-			identify(userId);
-			step("/reset/method", "method=email");
-			step("/reset/verify/destination", "destination=" + HttpTestClient.enc(email));
-			portal.bean(Outbox.class).dispatchDue();
-			assertThat(step("/reset/verify/code", "code=" + cluster.lastCodeTo(email))).isEqualTo("/reset/password");
-			return this;
-		}
-
-		private HttpResponse<String> remember(HttpResponse<String> response) {
-			for (String set : response.headers().allValues("Set-Cookie")) {
-				String pair = set.substring(0, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
-				int eq = pair.indexOf('=');
-				cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-			}
-			return response;
-		}
-
-		private String cookieHeader() {
-			StringBuilder header = new StringBuilder();
-			cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=')
-					.append(value));
-			return header.isEmpty() ? "x=y" : header.toString();
-		}
+	private HttpJourney identified(String language, String userId) throws Exception {
+		HttpJourney journey = new HttpJourney(portal.http(), language);
+		assertThat(journey.follow(journey.identify(userId))).isEqualTo("/reset/method");
+		return journey;
 	}
 }
