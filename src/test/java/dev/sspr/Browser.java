@@ -1,11 +1,15 @@
 package dev.sspr;
 
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.sspr.delivery.DevOutbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Debian's Chromium driven by Playwright, never a downloaded browser. Outside CI a machine without
@@ -15,6 +19,7 @@ public final class Browser {
 
 	public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SSPR_CHROMIUM", "/usr/bin/chromium"));
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	private static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
 
 	private Browser() {
 	}
@@ -62,6 +67,56 @@ public final class Browser {
 			throw new IllegalStateException("no code in the newest message");
 		}
 		return m.group(1);
+	}
+
+	/** The eight-digit code in the newest message of the dev outbox to {@code destination} that has one. */
+	public static String lastCodeTo(DevOutbox outbox, String destination) {
+		return outbox.entries().stream()
+				.filter(entry -> destination.equals(entry.message().destination()))
+				.map(entry -> CODE.matcher(entry.message().body()))
+				.filter(Matcher::find)
+				.map(m -> m.group(1))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no code sent to " + destination));
+	}
+
+	/**
+	 * Fails, saying where and what sticks out, when the page is wider than the viewport: neither the
+	 * document nor the body may reach past the window's inner width or the document's client width
+	 * (the narrower, should a scroll bar take room).
+	 */
+	public static void assertNoSidewaysScroll(Page page, String where) {
+		String sideways = sidewaysScroll(page);
+		if (sideways != null) {
+			throw new AssertionError(where + ": scrolls sideways " + sideways);
+		}
+	}
+
+	/**
+	 * How far the page scrolls sideways and the innermost elements that stick out of the viewport (on
+	 * either side, for right to left), for a test that gathers every page before it fails; null when it
+	 * fits.
+	 */
+	public static String sidewaysScroll(Page page) {
+		int overflow = ((Number) page.evaluate("""
+				() => {
+				  const d = document.documentElement, b = document.body;
+				  return Math.max(d.scrollWidth, b ? b.scrollWidth : 0) - Math.min(window.innerWidth, d.clientWidth);
+				}""")).intValue();
+		if (overflow <= 0) {
+			return null;
+		}
+		return "by " + overflow + " px: " + page.evaluate("""
+				() => {
+				  const width = Math.min(window.innerWidth, document.documentElement.clientWidth);
+				  const out = e => { const r = e.getBoundingClientRect(); return r.right > width || r.left < 0; };
+				  return [...document.querySelectorAll('body *')]
+				    .filter(e => out(e) && ![...e.children].some(out))
+				    .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+				      + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+				      + ' ' + Math.round(e.getBoundingClientRect().width) + 'px "'
+				      + (e.textContent || '').trim().substring(0, 40) + '"');
+				}""");
 	}
 
 	public static com.microsoft.playwright.Browser launch(Playwright playwright) {

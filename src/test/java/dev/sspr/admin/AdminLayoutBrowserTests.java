@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.sspr.Axe;
+import dev.sspr.Browser;
 import dev.sspr.BrowserTestSupport;
 import dev.sspr.DemoUsers;
 import dev.sspr.directory.Directory;
@@ -58,22 +59,6 @@ class AdminLayoutBrowserTests extends BrowserTestSupport {
 		return pages;
 	}
 
-	/** How far the page reaches past the viewport's right edge, in CSS pixels (0: it does not scroll sideways). */
-	private static int overflow(Page page) {
-		return ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
-	}
-
-	/** The innermost elements reaching past the right edge, to say what to fix. */
-	private static Object culprits(Page page) {
-		return page.evaluate("""
-				() => [...document.querySelectorAll('main *')]
-				  .filter(e => e.getBoundingClientRect().right > window.innerWidth
-				    && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth))
-				  .slice(0, 6).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-				    + (e.className && e.className.baseVal === undefined ? '.' + e.className.split(' ').join('.') : '')
-				    + ' ' + Math.round(e.getBoundingClientRect().width) + 'px')""");
-	}
-
 	@ParameterizedTest
 	// 320 px is the narrowest phone: what fits there fits at 375 px too.
 	@CsvSource({ "320, en-US, adele@contoso.example", "320, lv-LV, edgars@fabrikam.example" })
@@ -104,9 +89,9 @@ class AdminLayoutBrowserTests extends BrowserTestSupport {
 	}
 
 	private static void checkSideways(Page page, String name, int width, List<String> sideways) {
-		int overflow = overflow(page);
-		if (overflow > 0) {
-			sideways.add(name + " by " + overflow + " px: " + culprits(page));
+		String sticksOut = Browser.sidewaysScroll(page);
+		if (sticksOut != null) {
+			sideways.add(name + " " + sticksOut);
 			shot(page, "admin-sideways-" + width + "-" + name);
 		}
 	}
@@ -149,7 +134,7 @@ class AdminLayoutBrowserTests extends BrowserTestSupport {
 			signIn(page, "edgars@fabrikam.example", DemoUsers.FABRIKAM_PASSWORD);
 			page.navigate(url("/admin/activity"));
 			shot(page, "admin-activity-1280");
-			assertThat(overflow(page)).isLessThanOrEqualTo(0);
+			Browser.assertNoSidewaysScroll(page, "activity at 1280 px");
 			Number regionOverflow = (Number) page.evaluate(
 					"() => { const s = document.querySelector('table.data').parentElement; return s.scrollWidth - s.clientWidth; }");
 			assertThat(regionOverflow.intValue()).as("the table is wider than its region").isLessThanOrEqualTo(0);

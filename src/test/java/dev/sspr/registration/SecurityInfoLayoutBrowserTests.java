@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
+import dev.sspr.Browser;
 import dev.sspr.BrowserTestSupport;
 import dev.sspr.DemoUsers;
 import dev.sspr.TestUsers;
@@ -72,8 +73,7 @@ class SecurityInfoLayoutBrowserTests extends BrowserTestSupport {
 				assertThat(changes.get(i).height).as("Change of row " + i + " height").isGreaterThanOrEqualTo(24);
 				assertThat(deletes.get(i).height).as("Delete of row " + i + " height").isGreaterThanOrEqualTo(24);
 			}
-			assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scroll")
-					.isEqualTo(true);
+			Browser.assertNoSidewaysScroll(page, "security info at " + width + " px");
 			assertThat(smallTargets(page)).as("targets under 24 px").isEmpty();
 			assertThat(errors).isEmpty();
 		}

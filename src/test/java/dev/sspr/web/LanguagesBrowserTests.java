@@ -14,8 +14,6 @@ import dev.sspr.directory.Directory;
 import dev.sspr.throttle.Throttle;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LanguagesBrowserTests extends BrowserTestSupport {
 
 	static final int PHONE_WIDTH = 320;
-	static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
 
 	@Autowired
 	DevOutbox outbox;
@@ -80,7 +77,7 @@ class LanguagesBrowserTests extends BrowserTestSupport {
 			page.click("button.primary");
 			page.waitForSelector("#code");
 			check(page, lang, dir, "04-enter-code");
-			page.fill("#code", codeSentTo(email));
+			page.fill("#code", Browser.lastCodeTo(outbox, email));
 			page.click("button.primary");
 
 			page.waitForURL("**/reset/password");
@@ -153,29 +150,9 @@ class LanguagesBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("html").getAttribute("lang")).as(where).isEqualTo(lang);
 		assertThat(page.locator("html").getAttribute("dir")).as(where).isEqualTo(dir);
 		shot(page, "i18n-" + lang + "-" + step);
-		assertThat(page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-				.as(where + ": scrolls sideways, " + wideElements(page)).isEqualTo(true);
+		Browser.assertNoSidewaysScroll(page, where);
 		if ("ar".equals(lang)) {
 			assertThat(Axe.violations(page)).as(where).isEmpty();
 		}
-	}
-
-	/** What sticks out of the screen, to say so when the page scrolls sideways. */
-	private static Object wideElements(Page page) {
-		return page.evaluate("""
-				() => [...document.querySelectorAll('body *')].filter(e => {
-				  const r = e.getBoundingClientRect();
-				  return r.right > document.documentElement.clientWidth + 1 || r.left < -1;
-				}).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().substring(0, 40))""");
-	}
-
-	private String codeSentTo(String email) {
-		for (DevOutbox.Entry entry : outbox.entries()) {
-			Matcher m = CODE.matcher(entry.message().body());
-			if (email.equals(entry.message().destination()) && m.find()) {
-				return m.group(1);
-			}
-		}
-		throw new IllegalStateException("no code sent to " + email);
 	}
 }
