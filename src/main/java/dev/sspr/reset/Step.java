@@ -17,13 +17,13 @@ enum Step {
 	ELSEWHERE("/reset/elsewhere"),
 	METHOD("/reset/method"),
 	/** The user types the full email address or phone number the code goes to. */
-	CONFIRM_DESTINATION(Paths.VERIFY),
-	ENTER_CODE(Paths.VERIFY),
-	ENTER_APP_CODE(Paths.VERIFY),
-	ANSWER_QUESTIONS(Paths.VERIFY),
-	AWAIT_APPROVAL(Paths.VERIFY),
+	CONFIRM_DESTINATION(MethodVerifier.Prompt.CONFIRM_DESTINATION),
+	ENTER_CODE(MethodVerifier.Prompt.ENTER_CODE),
+	ENTER_APP_CODE(MethodVerifier.Prompt.ENTER_APP_CODE),
+	ANSWER_QUESTIONS(MethodVerifier.Prompt.ANSWER_QUESTIONS),
+	AWAIT_APPROVAL(MethodVerifier.Prompt.AWAIT_APPROVAL),
 	/** A call that asks for # rather than reading a code. */
-	AWAIT_CALL(Paths.VERIFY),
+	AWAIT_CALL(MethodVerifier.Prompt.AWAIT_CALL),
 	PASSWORD("/reset/password"),
 	DONE("/reset/done");
 
@@ -31,9 +31,18 @@ enum Step {
 	static final Set<Step> VERIFYING = EnumSet.range(CONFIRM_DESTINATION, AWAIT_CALL);
 
 	private final String path;
+	/** The verifier's name for this point of the verify page; null for the wizard's own pages. */
+	private final MethodVerifier.Prompt prompt;
 
 	Step(String path) {
 		this.path = path;
+		this.prompt = null;
+	}
+
+	/** A point of the verify page, as a method's verifier names it. */
+	Step(MethodVerifier.Prompt prompt) {
+		this.path = Paths.VERIFY;
+		this.prompt = prompt;
 	}
 
 	String path() {
@@ -46,24 +55,20 @@ enum Step {
 
 	/** The verify page's point a method's verifier names. */
 	static Step of(MethodVerifier.Prompt prompt) {
-		return switch (prompt) {
-			case CONFIRM_DESTINATION -> CONFIRM_DESTINATION;
-			case ENTER_CODE -> ENTER_CODE;
-			case ENTER_APP_CODE -> ENTER_APP_CODE;
-			case ANSWER_QUESTIONS -> ANSWER_QUESTIONS;
-			case AWAIT_APPROVAL -> AWAIT_APPROVAL;
-			case AWAIT_CALL -> AWAIT_CALL;
-		};
-	}
-
-	/** This point of the verify page, as verifiers name it; only for {@link #VERIFYING} steps. */
-	MethodVerifier.Prompt prompt() {
-		for (MethodVerifier.Prompt prompt : MethodVerifier.Prompt.values()) {
-			if (of(prompt) == this) {
-				return prompt;
+		for (Step step : VERIFYING) {
+			if (step.prompt == prompt) {
+				return step;
 			}
 		}
-		throw new IllegalStateException(this + " is not a point of the verify page");
+		throw new IllegalArgumentException("no step for " + prompt);
+	}
+
+	/** How a method's verifier names this point of the verify page. */
+	MethodVerifier.Prompt prompt() {
+		if (prompt == null) {
+			throw new IllegalStateException(this + " is not a point of the verify page");
+		}
+		return prompt;
 	}
 
 	private static final class Paths {
