@@ -70,9 +70,10 @@ public class Invitations {
 	 * An invitation that can still be redeemed, as its page shows it.
 	 *
 	 * @param home where the guest will reset once they redeem it: a guest with no home chooses a password
+	 * @param homeUserPk the guest's account in another tenant of this portal (home TENANT), or null
 	 * @param homeTenantName the display name of the guest's home tenant, or null
 	 */
-	public record Pending(UserAccount guest, TenantInfo tenant, Guest.Home home, String homeTenantName) {
+	public record Pending(UserAccount guest, TenantInfo tenant, Guest.Home home, Long homeUserPk, String homeTenantName) {
 
 		public boolean choosesPassword() {
 			return home == Guest.Home.NONE;
@@ -204,7 +205,7 @@ public class Invitations {
 		}
 		String chosen = password;
 		UserAccount guest = pending.guest();
-		Long home = homeMember(guest.guest().email(), guest.tenantId()).map(UserAccount::id).orElse(null);
+		Long home = pending.homeUserPk();
 		boolean redeemed = Boolean.TRUE.equals(transactions.execute(status -> {
 			Instant now = clock.instant();
 			int claimed = jdbc.sql("""
@@ -265,12 +266,12 @@ public class Invitations {
 		TenantInfo tenant = branding.tenant(tenantId).orElseThrow();
 		Optional<UserAccount> homeMember = homeMember(guest.guest().email(), tenantId);
 		if (homeMember.isPresent()) {
-			return Optional.of(new Pending(guest, tenant, Guest.Home.TENANT,
+			return Optional.of(new Pending(guest, tenant, Guest.Home.TENANT, homeMember.get().id(),
 					directory.homeTenantName(homeMember.get().id()).orElse(null)));
 		}
 		String organization = guest.guest().homeOrganization();
 		return Optional.of(new Pending(guest, tenant,
-				organization == null || organization.isBlank() ? Guest.Home.NONE : Guest.Home.ORGANIZATION, null));
+				organization == null || organization.isBlank() ? Guest.Home.NONE : Guest.Home.ORGANIZATION, null, null));
 	}
 
 	/** The member of another tenant of this portal whose user ID the invited address is: the guest's home. */
