@@ -19,8 +19,10 @@
   });
   // One submit per form: a double tap must not send two codes.
   document.querySelectorAll('form').forEach(function (form) {
-    form.addEventListener('submit', function () {
+    form.addEventListener('submit', function (event) {
       setTimeout(function () {
+        // A form whose script holds the submit back (a passkey being asked for) stays usable.
+        if (event.defaultPrevented) { return; }
         form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; });
       }, 0);
     });

@@ -27,6 +27,8 @@ public final class TestUsers {
 	private String answersOf;
 	private dev.sspr.verification.AuthenticatorApps apps;
 	private boolean locked;
+	private dev.sspr.passkey.Passkeys passkeys;
+	private final List<dev.sspr.demo.SoftwareAuthenticator> devices = new ArrayList<>();
 	private final List<String> groups = new ArrayList<>(List.of("SSPR Users"));
 
 	private TestUsers(JdbcClient jdbc) {
@@ -60,6 +62,12 @@ public final class TestUsers {
 	public TestUsers answersLike(String demoUserId) { answersOf = demoUserId; return this; }
 	/** The demo authenticator app ({@code DemoUsers.AUTHENTICATOR_SECRET}), registered through the portal's own store. */
 	public TestUsers withDemoAuthenticatorApp(dev.sspr.verification.AuthenticatorApps apps) { this.apps = apps; return this; }
+	/** A passkey held by this (software) device, registered through the ceremony a browser goes through. */
+	public TestUsers withPasskey(dev.sspr.passkey.Passkeys store, dev.sspr.demo.SoftwareAuthenticator device) {
+		passkeys = store;
+		devices.add(device);
+		return this;
+	}
 	public TestUsers outsideSsprGroup() { groups.clear(); return this; }
 
 	/** Creates the user and returns its user ID. */
@@ -91,6 +99,14 @@ public final class TestUsers {
 					select (select id from directory_user where user_id = ?), question_key, custom_question_id, answer_hash
 					from security_answer where user_id = (select id from directory_user where user_id = ?)""")
 					.params(userId, answersOf).update();
+		}
+		for (dev.sspr.demo.SoftwareAuthenticator device : devices) {
+			long pk = jdbc.sql("select id from directory_user where user_id = ?").param(userId).query(Long.class).single();
+			dev.sspr.passkey.Ceremonies.CreationOptions options = passkeys.creationOptions(pk, userId, userId);
+			if (passkeys.register(pk, options, device.register(options.challenge()), "Test passkey")
+					!= dev.sspr.passkey.Ceremonies.Registration.ADDED) {
+				throw new IllegalStateException("the test passkey was refused");
+			}
 		}
 		if (apps != null) {
 			long pk = jdbc.sql("select id from directory_user where user_id = ?").param(userId).query(Long.class).single();

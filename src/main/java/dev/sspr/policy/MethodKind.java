@@ -13,14 +13,16 @@ public enum MethodKind {
 	MOBILE_SMS(Channel.PHONE),
 	MOBILE_VOICE(Channel.PHONE),
 	OFFICE_VOICE(Channel.PHONE),
-	SECURITY_QUESTIONS(Channel.KNOWLEDGE);
+	SECURITY_QUESTIONS(Channel.KNOWLEDGE),
+	/** A passkey on the user's device (WebAuthn): phishing-resistant, nothing is sent. */
+	PASSKEY(Channel.DEVICE);
 
 	/** Where the proof travels; two methods on the same channel and destination are one factor (S-32). */
-	public enum Channel { APP, EMAIL, PHONE, KNOWLEDGE }
+	public enum Channel { APP, EMAIL, PHONE, KNOWLEDGE, DEVICE }
 
 	/** The methods an administrator may use, whatever the tenant allows. */
 	public static final Set<MethodKind> ADMIN_METHODS =
-			EnumSet.of(APP_NOTIFICATION, APP_CODE, EMAIL, MOBILE_SMS, MOBILE_VOICE, OFFICE_VOICE);
+			EnumSet.of(APP_NOTIFICATION, APP_CODE, EMAIL, MOBILE_SMS, MOBILE_VOICE, OFFICE_VOICE, PASSKEY);
 
 	private final Channel channel;
 

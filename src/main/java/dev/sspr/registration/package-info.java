@@ -4,5 +4,5 @@
  * password change elsewhere, S-50).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Registration",
-		allowedDependencies = { "verification", "policy", "directory", "delivery", "input", "throttle" })
+		allowedDependencies = { "verification", "policy", "directory", "delivery", "input", "throttle", "passkey" })
 package dev.sspr.registration;

@@ -1,12 +1,14 @@
 package dev.sspr.reset;
 
 import dev.sspr.directory.TenantInfo;
+import dev.sspr.passkey.Passkeys;
 import dev.sspr.policy.PasswordViolation;
 import dev.sspr.reset.ResetForms.AnswersForm;
 import dev.sspr.reset.ResetForms.CodeForm;
 import dev.sspr.reset.ResetForms.DestinationForm;
 import dev.sspr.reset.ResetForms.IdentifyForm;
 import dev.sspr.reset.ResetForms.MethodForm;
+import dev.sspr.reset.ResetForms.PasskeyForm;
 import dev.sspr.reset.ResetForms.PasswordForm;
 import dev.sspr.reset.ResetService.Identification;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,10 +59,12 @@ class ResetController {
 
 	private final ResetService service;
 	private final Clock clock;
+	private final Passkeys passkeys;
 
-	ResetController(ResetService service, Clock clock) {
+	ResetController(ResetService service, Clock clock, Passkeys passkeys) {
 		this.service = service;
 		this.clock = clock;
+		this.passkeys = passkeys;
 	}
 
 	@InitBinder
@@ -151,7 +155,7 @@ class ResetController {
 
 	@GetMapping("/verify")
 	@ResetStep({ Step.CONFIRM_DESTINATION, Step.ENTER_CODE, Step.ENTER_APP_CODE, Step.ANSWER_QUESTIONS,
-			Step.AWAIT_APPROVAL, Step.AWAIT_CALL })
+			Step.AWAIT_APPROVAL, Step.USE_PASSKEY, Step.AWAIT_CALL })
 	String initVerify(ResetFlow flow, HttpServletResponse response, Model model) {
 		if (model.asMap().remove(THROTTLED) != null) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -165,6 +169,7 @@ class ResetController {
 		model.addAttribute("required", flow.required());
 		model.addAttribute("provenCount", flow.proven().size());
 		model.addAttribute("deliveryFailed", service.deliveryFailed(flow));
+		model.addAttribute("relyingParty", passkeys.relyingParty());
 		return VIEW_VERIFY;
 	}
 
@@ -223,6 +228,23 @@ class ResetController {
 		return VERIFY_PAGE;
 	}
 
+	/** A passkey's answer; one the device never gave (no script, cancelled) is told, not counted. */
+	@PostMapping("/verify/passkey")
+	@ResetStep(Step.USE_PASSKEY)
+	String processPasskey(@Valid @ModelAttribute("passkeyForm") PasskeyForm form, BindingResult result, ResetFlow flow,
+			HttpServletRequest request, RedirectAttributes flash) {
+		if (result.hasErrors()) {
+			flash.addFlashAttribute("passkeyError", "reset.verify.passkey.noAnswer");
+			return VERIFY_PAGE;
+		}
+		ActionResult outcome = service.verifyPasskey(flow, form.assertion(), request.getRemoteAddr());
+		if (outcome.status() != ActionResult.Status.FIELD_ERROR) {
+			return settle(outcome, null, flow, flash);
+		}
+		flash.addFlashAttribute("passkeyError", outcome.messageKey());
+		return VERIFY_PAGE;
+	}
+
 	@PostMapping("/verify/resend")
 	@ResetStep({ Step.ENTER_CODE, Step.AWAIT_APPROVAL, Step.AWAIT_CALL })
 	String processResend(ResetFlow flow, HttpServletRequest request, Locale locale) {
@@ -232,7 +254,7 @@ class ResetController {
 
 	@PostMapping("/verify/cancel")
 	@ResetStep({ Step.CONFIRM_DESTINATION, Step.ENTER_CODE, Step.ENTER_APP_CODE, Step.ANSWER_QUESTIONS,
-			Step.AWAIT_APPROVAL, Step.AWAIT_CALL })
+			Step.AWAIT_APPROVAL, Step.USE_PASSKEY, Step.AWAIT_CALL })
 	String processCancel(ResetFlow flow) {
 		service.cancelChallenge(flow);
 		return due(flow);
@@ -291,8 +313,8 @@ class ResetController {
 	 * The addresses that only take a post answer a GET (a reload, the back button, a bookmark) with
 	 * the step that is due, rather than a 405 page while the flow is alive.
 	 */
-	@GetMapping({ "/verify/destination", "/verify/code", "/verify/answers", "/verify/notification", "/verify/resend",
-			"/verify/cancel" })
+	@GetMapping({ "/verify/destination", "/verify/code", "/verify/answers", "/verify/notification", "/verify/passkey",
+			"/verify/resend", "/verify/cancel" })
 	String showDueStep(HttpServletRequest request) {
 		return due(FlowStore.current(request));
 	}

@@ -1,6 +1,7 @@
 package dev.sspr.reset;
 
 import dev.sspr.directory.TenantInfo;
+import dev.sspr.passkey.Ceremonies.AssertionRequest;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.policy.RefusalReason;
 import dev.sspr.policy.SsprPolicy;
@@ -33,9 +34,10 @@ final class ResetFlow implements Serializable {
 	 * The method being proven now.
 	 *
 	 * @param approvalNumber the number to match on the user's signed-in device (app notification only)
+	 * @param passkey the challenge a passkey answers, and the user's own passkeys (passkey only)
 	 */
-	record Challenge(MethodKind method, Step step, List<AskedQuestion> questions, int approvalNumber)
-			implements Serializable {
+	record Challenge(MethodKind method, Step step, List<AskedQuestion> questions, int approvalNumber,
+			AssertionRequest passkey) implements Serializable {
 
 		Challenge {
 			questions = List.copyOf(questions);
@@ -45,15 +47,19 @@ final class ResetFlow implements Serializable {
 		}
 
 		Challenge(MethodKind method, Step step, List<AskedQuestion> questions) {
-			this(method, step, questions, 0);
+			this(method, step, questions, 0, null);
 		}
 
 		Challenge at(Step next) {
-			return new Challenge(method, next, questions, approvalNumber);
+			return new Challenge(method, next, questions, approvalNumber, passkey);
 		}
 
 		Challenge withApprovalNumber(int number) {
-			return new Challenge(method, step, questions, number);
+			return new Challenge(method, step, questions, number, passkey);
+		}
+
+		Challenge withPasskey(AssertionRequest request) {
+			return new Challenge(method, step, questions, approvalNumber, request);
 		}
 	}
 
@@ -184,6 +190,10 @@ final class ResetFlow implements Serializable {
 
 	void renewApproval(int number) {
 		this.challenge = challenge.withApprovalNumber(number);
+	}
+
+	void renewPasskey(AssertionRequest request) {
+		this.challenge = challenge.withPasskey(request);
 	}
 
 	void cancelChallenge() {

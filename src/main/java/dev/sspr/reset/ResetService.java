@@ -7,6 +7,7 @@ import dev.sspr.directory.Directory;
 import dev.sspr.directory.Resolution;
 import dev.sspr.directory.TenantInfo;
 import dev.sspr.directory.UserAccount;
+import dev.sspr.passkey.Ceremonies.Assertion;
 import dev.sspr.policy.AvailableMethod;
 import dev.sspr.policy.Eligibility;
 import dev.sspr.policy.EligibilityVerdict;
@@ -191,7 +192,7 @@ class ResetService {
 		}
 		Opening opening = verifiers.of(kind).open(flow.id(), flow.userPk(), flow.policy());
 		flow.startChallenge(new Challenge(kind, Step.of(opening.prompt()), opening.questions(),
-				opening.approvalNumber()));
+				opening.approvalNumber(), opening.passkey()));
 		return ActionResult.OK;
 	}
 
@@ -296,6 +297,26 @@ class ResetService {
 		return settle(flow, check, "answers", clientAddress);
 	}
 
+	/**
+	 * A passkey's answer to the flow's challenge. The challenge is spent whatever the outcome, so
+	 * anything but success leaves a fresh one for the next try.
+	 */
+	@Transactional
+	ActionResult verifyPasskey(ResetFlow flow, Assertion assertion, String clientAddress) {
+		Optional<ActionResult> refused = beforeProof(flow, clientAddress);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
+		ResetFlow.Challenge challenge = flow.challenge();
+		Check check = verifiers.of(challenge.method()).check(Proof.passkey(challenge.step().prompt(), flow.id(),
+				flow.userPk(), challenge.passkey(), assertion));
+		ActionResult result = settle(flow, check, "passkey", clientAddress);
+		if (flow.challenge() != null) {
+			flow.renewPasskey(verifiers.of(challenge.method()).open(flow.id(), flow.userPk(), flow.policy()).passkey());
+		}
+		return result;
+	}
+
 	private ActionResult settle(ResetFlow flow, Check check, String field, String clientAddress) {
 		MethodKind method = flow.challenge().method();
 		ProofMessages messages = verifiers.of(method).messages(flow.challenge().step().prompt());
@@ -324,7 +345,7 @@ class ResetService {
 			}
 			case REPLAYED -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "CODE_REPLAYED", List.of(method), clientAddress);
-				return ActionResult.fieldError(field, "reset.verify.app.replayed");
+				return ActionResult.fieldError(field, messages.replayed());
 			}
 			default -> {
 				publish(flow, Kind.VERIFICATION_FAILED, false, "WRONG_PROOF", List.of(method), clientAddress);

@@ -22,6 +22,8 @@ enum Step {
 	ENTER_APP_CODE(MethodVerifier.Prompt.ENTER_APP_CODE),
 	ANSWER_QUESTIONS(MethodVerifier.Prompt.ANSWER_QUESTIONS),
 	AWAIT_APPROVAL(MethodVerifier.Prompt.AWAIT_APPROVAL),
+	/** The user's device proves a passkey (WebAuthn) against the flow's challenge. */
+	USE_PASSKEY(MethodVerifier.Prompt.USE_PASSKEY),
 	/** A call that asks for # rather than reading a code. */
 	AWAIT_CALL(MethodVerifier.Prompt.AWAIT_CALL),
 	PASSWORD("/reset/password"),

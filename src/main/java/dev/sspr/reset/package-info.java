@@ -5,5 +5,5 @@
  * {@link dev.sspr.reset.ResetService}, which publishes {@link dev.sspr.reset.ResetActivity} events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reset",
-		allowedDependencies = { "verification", "policy", "directory", "throttle", "captcha", "input", "delivery" })
+		allowedDependencies = { "verification", "policy", "directory", "throttle", "captcha", "input", "delivery", "passkey" })
 package dev.sspr.reset;

@@ -1,12 +1,14 @@
 package dev.sspr.verification;
 
 import dev.sspr.directory.UserAccount;
+import dev.sspr.passkey.Passkeys;
 import dev.sspr.policy.AvailableMethod;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.policy.SsprPolicy;
 import dev.sspr.policy.Subject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
@@ -22,11 +24,13 @@ public class MethodInventory {
 	private final SecurityQuestions questions;
 	private final AuthenticatorApps apps;
 	private final MethodVerifiers verifiers;
+	private final Passkeys passkeys;
 
-	MethodInventory(SecurityQuestions questions, AuthenticatorApps apps, MethodVerifiers verifiers) {
+	MethodInventory(SecurityQuestions questions, AuthenticatorApps apps, MethodVerifiers verifiers, Passkeys passkeys) {
 		this.questions = questions;
 		this.apps = apps;
 		this.verifiers = verifiers;
+		this.passkeys = passkeys;
 	}
 
 	/** Looks the registrations up; {@code userPk} may be a stand-in (-1) so unknown users cost the same. */
@@ -37,23 +41,31 @@ public class MethodInventory {
 
 	/** What one user has registered. */
 	public Registration registrationOf(long userPk) {
-		return new Registration(questions.count(userPk), apps.hasActiveApp(userPk));
+		return new Registration(questions.count(userPk), apps.hasActiveApp(userPk), passkeys.count(userPk));
 	}
 
-	/** What a user has registered: the number of security answers, and whether an app is active. */
-	public record Registration(int answers, boolean app) {
+	/** What a user has registered: the number of security answers, whether an app is active, how many passkeys. */
+	public record Registration(int answers, boolean app, int passkeys) {
+
+		public Registration(int answers, boolean app) {
+			this(answers, app, 0);
+		}
 	}
 
 	/**
-	 * What every user of a tenant has registered, in two queries (the admin console's lists, preview
+	 * What every user of a tenant has registered, in three queries (the admin console's lists, preview
 	 * and dashboard). Answers to the custom questions in {@code droppedQuestions} do not count.
 	 */
 	public Map<Long, Registration> registrationsInTenant(long tenantId, Set<Long> droppedQuestions) {
 		Map<Long, Integer> answers = questions.countsInTenant(tenantId, droppedQuestions);
 		Set<Long> withApp = apps.activeInTenant(tenantId);
+		Map<Long, Integer> withPasskeys = passkeys.countsInTenant(tenantId);
+		Set<Long> users = new HashSet<>(answers.keySet());
+		users.addAll(withApp);
+		users.addAll(withPasskeys.keySet());
 		Map<Long, Registration> registrations = new HashMap<>();
-		answers.forEach((user, count) -> registrations.put(user, new Registration(count, withApp.contains(user))));
-		withApp.forEach(user -> registrations.putIfAbsent(user, new Registration(0, true)));
+		users.forEach(user -> registrations.put(user, new Registration(answers.getOrDefault(user, 0),
+				withApp.contains(user), withPasskeys.getOrDefault(user, 0))));
 		return registrations;
 	}
 

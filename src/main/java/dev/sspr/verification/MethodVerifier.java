@@ -1,6 +1,8 @@
 package dev.sspr.verification;
 
 import dev.sspr.directory.UserAccount;
+import dev.sspr.passkey.Ceremonies.Assertion;
+import dev.sspr.passkey.Ceremonies.AssertionRequest;
 import dev.sspr.policy.AvailableMethod;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.policy.SsprPolicy;
@@ -72,18 +74,23 @@ public interface MethodVerifier {
 	ProofMessages messages(Prompt at);
 
 	/** The points of the verify page, as the reset flow names them (its own steps, minus the wizard's). */
-	enum Prompt { CONFIRM_DESTINATION, ENTER_CODE, ENTER_APP_CODE, ANSWER_QUESTIONS, AWAIT_APPROVAL, AWAIT_CALL }
+	enum Prompt { CONFIRM_DESTINATION, ENTER_CODE, ENTER_APP_CODE, ANSWER_QUESTIONS, AWAIT_APPROVAL, USE_PASSKEY, AWAIT_CALL }
 
 	/**
 	 * How a challenge starts.
 	 *
 	 * @param questions the questions asked (security questions only)
 	 * @param approvalNumber the number to match on the signed-in device (app notification only), else 0
+	 * @param passkey the challenge and the user's own passkeys (passkey only), else null
 	 */
-	record Opening(Prompt prompt, List<AskedQuestion> questions, int approvalNumber) {
+	record Opening(Prompt prompt, List<AskedQuestion> questions, int approvalNumber, AssertionRequest passkey) {
 
 		public Opening {
 			questions = List.copyOf(questions);
+		}
+
+		Opening(Prompt prompt, List<AskedQuestion> questions, int approvalNumber) {
+			this(prompt, questions, approvalNumber, null);
 		}
 
 		static Opening at(Prompt prompt) {
@@ -93,26 +100,35 @@ public interface MethodVerifier {
 
 	/**
 	 * What the user offers as proof, at a point of the verify page: a typed code, answers to the asked
-	 * questions, or nothing (an approval is looked up).
+	 * questions, a passkey's answer to the flow's challenge, or nothing (an approval is looked up).
 	 */
-	record Proof(Prompt at, String flowId, long userPk, String code, List<AskedQuestion> asked, List<String> answers) {
+	record Proof(Prompt at, String flowId, long userPk, String code, List<AskedQuestion> asked, List<String> answers,
+			AssertionRequest request, Assertion assertion) {
 
 		public static Proof code(Prompt at, String flowId, long userPk, String code) {
-			return new Proof(at, flowId, userPk, code, List.of(), List.of());
+			return new Proof(at, flowId, userPk, code, List.of(), List.of(), null, null);
 		}
 
 		public static Proof approval(Prompt at, String flowId, long userPk) {
-			return new Proof(at, flowId, userPk, null, List.of(), List.of());
+			return new Proof(at, flowId, userPk, null, List.of(), List.of(), null, null);
 		}
 
 		public static Proof answers(Prompt at, String flowId, long userPk, List<AskedQuestion> asked,
 				List<String> answers) {
-			return new Proof(at, flowId, userPk, null, asked, answers);
+			return new Proof(at, flowId, userPk, null, asked, answers, null, null);
+		}
+
+		public static Proof passkey(Prompt at, String flowId, long userPk, AssertionRequest request, Assertion assertion) {
+			return new Proof(at, flowId, userPk, null, List.of(), List.of(), request, assertion);
 		}
 	}
 
 	/** Message keys for a proof still awaited, one that expired, and a wrong or refused one. */
-	record ProofMessages(String pending, String expired, String wrong) {
+	record ProofMessages(String pending, String expired, String wrong, String replayed) {
+
+		ProofMessages(String pending, String expired, String wrong) {
+			this(pending, expired, wrong, "reset.verify.app.replayed");
+		}
 
 		static final ProofMessages CODE = new ProofMessages("reset.verify.notification.pending",
 				"reset.verify.code.expired", "reset.verify.code.wrong");
@@ -120,6 +136,8 @@ public interface MethodVerifier {
 				"reset.verify.notification.expired", "reset.verify.notification.denied");
 		static final ProofMessages QUESTIONS = new ProofMessages("reset.verify.notification.pending",
 				"reset.verify.code.expired", "reset.verify.questions.wrong");
+		static final ProofMessages PASSKEY = new ProofMessages("reset.verify.notification.pending",
+				"reset.verify.passkey.expired", "reset.verify.passkey.wrong", "reset.verify.passkey.expired");
 		static final ProofMessages CALL = new ProofMessages("reset.verify.call.pending", "reset.verify.call.expired",
 				"reset.verify.call.denied");
 	}

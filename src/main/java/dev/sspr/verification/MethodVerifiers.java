@@ -14,7 +14,7 @@ public class MethodVerifiers {
 	 * The order methods are listed in (the inventory, the method page): the app first, then email,
 	 * phones and questions. Not {@link MethodKind}'s order, which puts the notification before the code.
 	 */
-	private static final List<MethodKind> LISTED = List.of(MethodKind.APP_CODE, MethodKind.APP_NOTIFICATION,
+	private static final List<MethodKind> LISTED = List.of(MethodKind.PASSKEY, MethodKind.APP_CODE, MethodKind.APP_NOTIFICATION,
 			MethodKind.EMAIL, MethodKind.MOBILE_SMS, MethodKind.MOBILE_VOICE, MethodKind.OFFICE_VOICE,
 			MethodKind.SECURITY_QUESTIONS);
 

@@ -5,5 +5,5 @@
  * per-account failure ledger of S-10 and the registered methods a user has.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Verification",
-		allowedDependencies = { "delivery", "policy", "throttle", "directory", "secrets" })
+		allowedDependencies = { "delivery", "policy", "throttle", "directory", "secrets", "passkey" })
 package dev.sspr.verification;

@@ -14,10 +14,10 @@ final class TestVerifiers {
 	static MethodVerifiers registry() {
 		return new MethodVerifiers(List.of(new AppNotificationVerifier(null), new AppCodeVerifier(null),
 				new EmailCodeVerifier(null), new TextCodeVerifier(null), new MobileCallVerifier(null, null),
-				new OfficeCallVerifier(null, null), new SecurityQuestionsVerifier(null)));
+				new OfficeCallVerifier(null, null), new SecurityQuestionsVerifier(null), new PasskeyVerifier(null, null)));
 	}
 
 	static MethodInventory inventory() {
-		return new MethodInventory(null, null, registry());
+		return new MethodInventory(null, null, registry(), null);
 	}
 }
