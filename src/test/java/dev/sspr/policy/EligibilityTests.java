@@ -29,6 +29,7 @@ class EligibilityTests {
 	static final AvailableMethod OFFICE = new AvailableMethod(OFFICE_VOICE, "phone:15550200");
 	static final AvailableMethod OFFICE_SAME_NUMBER = new AvailableMethod(OFFICE_VOICE, "phone:15550100");
 	static final AvailableMethod QUESTIONS = new AvailableMethod(SECURITY_QUESTIONS, "questions");
+	static final AvailableMethod KEY = new AvailableMethod(MethodKind.PASSKEY, "passkey");
 
 	/** A builder for subjects, so each row says only what differs from an ordinary eligible user. */
 	static final class People {
@@ -101,6 +102,11 @@ class EligibilityTests {
 				Arguments.of("R-16 admin needs two even when the tenant needs one", People.user().administrator().with(MAIL).build(), ALL_ONE, true, RefusalReason.NOT_ENOUGH_METHODS),
 				Arguments.of("R-16 admin never with security questions", People.user().administrator().with(MAIL, QUESTIONS).build(), ALL_TWO, true, RefusalReason.NOT_ENOUGH_METHODS),
 				Arguments.of("R-16 admin office phone counts even when tenant disabled it", People.user().administrator().with(MAIL, OFFICE).build(), GROUP_TWO, true, null),
+				Arguments.of("passkey alone when one is required", People.user().with(KEY).build(), policy(SsprScope.ALL, 1, MethodKind.PASSKEY), true, null),
+				Arguments.of("passkey not enabled does not count", People.user().with(KEY).build(), ALL_ONE, true, RefusalReason.NOT_ENOUGH_METHODS),
+				Arguments.of("passkey and email are two factors", People.user().with(KEY, MAIL).build(), policy(SsprScope.ALL, 2, MethodKind.PASSKEY, EMAIL), true, null),
+				Arguments.of("R-16 admin passkey is one of the two gates", People.user().administrator().with(KEY, MAIL).build(), ALL_ONE, true, null),
+				Arguments.of("R-16 admin passkey alone is one gate", People.user().administrator().with(KEY).build(), ALL_TWO, true, RefusalReason.NOT_ENOUGH_METHODS),
 				Arguments.of("R-16 admin still needs a license", People.user().administrator().unlicensed().with(MAIL, APP).build(), ALL_TWO, true, RefusalReason.NOT_LICENSED),
 				Arguments.of("on premises, writeback off", People.user().onPremises().build(), ALL_ONE, true, RefusalReason.WRITEBACK_UNAVAILABLE),
 				Arguments.of("on premises, writeback on but not deployed", People.user().onPremises().build(), withWriteback(ALL_ONE, true), false, RefusalReason.WRITEBACK_UNAVAILABLE),

@@ -111,6 +111,19 @@ final class MockJourney {
 		return mvc.perform(on(post("/reset/verify/code")).with(csrf()).param("code", code)).andReturn();
 	}
 
+	/** The form passkey.js posts with the device's answer. */
+	MvcResult usePasskey(dev.sspr.passkey.Ceremonies.Assertion answer) throws Exception {
+		return mvc.perform(on(post("/reset/verify/passkey")).with(csrf()).param("credentialId", answer.credentialId())
+				.param("authenticatorData", answer.authenticatorData()).param("clientDataJson", answer.clientDataJson())
+				.param("signature", answer.signature())
+				.param("userHandle", answer.userHandle() == null ? "" : answer.userHandle())).andReturn();
+	}
+
+	/** The challenge the verify page's passkey form carries now. */
+	String passkeyChallenge() {
+		return flow().challenge().passkey().challenge();
+	}
+
 	MvcResult resend() throws Exception {
 		return mvc.perform(on(post("/reset/verify/resend")).with(csrf())).andReturn();
 	}

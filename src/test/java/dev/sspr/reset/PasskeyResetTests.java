@@ -1,8 +1,6 @@
 package dev.sspr.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.sspr.TestUsers;
 import dev.sspr.demo.SoftwareAuthenticator;
@@ -41,11 +39,7 @@ class PasskeyResetTests extends ResetWebTestSupport {
 	}
 
 	MvcResult answer(MockJourney reset, Assertion assertion) throws Exception {
-		return mvc.perform(post("/reset/verify/passkey").session(reset.session()).with(csrf())
-				.with(request -> { request.setRemoteAddr(reset.address()); return request; })
-				.param("credentialId", assertion.credentialId()).param("authenticatorData", assertion.authenticatorData())
-				.param("clientDataJson", assertion.clientDataJson()).param("signature", assertion.signature())
-				.param("userHandle", assertion.userHandle() == null ? "" : assertion.userHandle())).andReturn();
+		return reset.usePasskey(assertion);
 	}
 
 	int failures(String userId) {
@@ -68,6 +62,69 @@ class PasskeyResetTests extends ResetWebTestSupport {
 		assertThat(reset.flow().proven()).containsExactly(MethodKind.PASSKEY);
 		assertThat(jdbc.sql("select last_used_at is not null from passkey_credential where credential_id = ?")
 				.param(device.credentialId()).query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	void whenTwoMethodsAreRequiredThenAPasskeyAndAnEmailCodeResetThePassword() throws Exception {
+		SoftwareAuthenticator device = device();
+		MockJourney reset = atPasskey(userWith(device));
+		answer(reset, device.assertion(reset.passkeyChallenge(), null));
+		reset.chooseMethod("email");
+		reset.confirmDestination("someone@personal.example");
+		MvcResult proven = reset.enterCode(reset.lastCode());
+
+		assertThat(proven.getResponse().getRedirectedUrl()).isEqualTo("/reset/password");
+		assertThat(reset.flow().proven()).containsExactly(MethodKind.PASSKEY, MethodKind.EMAIL);
+	}
+
+	@Test
+	void whenTheUserHasAPasskeyThenTheMethodPageOffersItFirstAndNamesNoCredential() throws Exception {
+		SoftwareAuthenticator device = device();
+		MockJourney reset = journey("en");
+		reset.identify(userWith(device));
+
+		String page = AppNotificationTests.MockJourneyBody.of(reset.getPage("/reset/method"));
+
+		assertThat(page).contains("Use a passkey on this device or my phone").doesNotContain(device.credentialId());
+		assertThat(page.indexOf("value=\"passkey\"")).isLessThan(page.indexOf("value=\"email\""));
+	}
+
+	@Test
+	void whenARefusedAccountHasAPasskeyThenNoPageOffersItOrNamesIt() throws Exception {
+		SoftwareAuthenticator device = device();
+		String userId = TestUsers.in(jdbc).contoso().outsideSsprGroup().withRegisteredEmail("someone@personal.example")
+				.withPasskey(passkeys, device).create();
+		MockJourney reset = journey("en");
+
+		MvcResult identified = reset.identify(userId);
+		assertThat(identified.getResponse().getRedirectedUrl()).isEqualTo("/reset/contact-admin");
+		assertThat(reset.chooseMethod("passkey").getResponse().getRedirectedUrl()).isEqualTo("/reset/contact-admin");
+		assertThat(AppNotificationTests.MockJourneyBody.of(reset.getPage("/reset/verify")))
+				.doesNotContain(device.credentialId(), "data-passkey");
+	}
+
+	@Test
+	void whenTheUserHasNoPasskeyThenChoosingOneIsRefusedBesideTheChoice() throws Exception {
+		MockJourney reset = journey("en");
+		reset.identify(TestUsers.in(jdbc).contoso().withRegisteredEmail("a@personal.example")
+				.withRegisteredPhone("+1 555 010 7777").create());
+
+		MvcResult chosen = reset.chooseMethod("passkey");
+
+		assertThat(reset.flow().challenge()).isNull();
+		assertThat(AppNotificationTests.MockJourneyBody.of(reset.follow(chosen))).contains("Choose one of the methods listed");
+	}
+
+	@Test
+	void whenTheDeviceGaveNoAnswerThenItIsToldAndNothingIsCounted() throws Exception {
+		SoftwareAuthenticator device = device();
+		String userId = userWith(device);
+		MockJourney reset = atPasskey(userId);
+
+		MvcResult result = reset.usePasskey(new Assertion("", "", "", "", ""));
+
+		assertThat(AppNotificationTests.MockJourneyBody.of(reset.follow(result))).contains("Your device did not answer");
+		assertThat(failures(userId)).isZero();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.sspr.verification;
 import static dev.sspr.policy.MethodKind.APP_CODE;
 import static dev.sspr.policy.MethodKind.APP_NOTIFICATION;
 import static dev.sspr.policy.MethodKind.EMAIL;
+import static dev.sspr.policy.MethodKind.PASSKEY;
 import static dev.sspr.policy.MethodKind.MOBILE_SMS;
 import static dev.sspr.policy.MethodKind.MOBILE_VOICE;
 import static dev.sspr.policy.MethodKind.OFFICE_VOICE;
@@ -94,14 +95,20 @@ class MethodVerifiersTests {
 						factors(APP_CODE, "app", APP_NOTIFICATION, "app", EMAIL, "email:a@contoso.example", MOBILE_SMS,
 								"phone:5550100", MOBILE_VOICE, "phone:5550100", OFFICE_VOICE, "phone:5550199",
 								SECURITY_QUESTIONS, "questions")),
+				Arguments.of("one passkey", member(null, null, null), new Registration(0, false, 1), asking(3),
+						factors(PASSKEY, "passkey")),
+				Arguments.of("three passkeys are one factor", member(null, null, null), new Registration(0, false, 3),
+						asking(3), factors(PASSKEY, "passkey")),
+				Arguments.of("passkey and app are two factors", member(null, null, null), new Registration(0, true, 1),
+						asking(3), factors(PASSKEY, "passkey", APP_CODE, "app", APP_NOTIFICATION, "app")),
 				Arguments.of("guest without a home", account("a@contoso.example", "555 0100", "555-0199", withoutHome),
-						new Registration(5, true), asking(3), factors(EMAIL, "email:guest@fabrikam.example")),
+						new Registration(5, true, 2), asking(3), factors(EMAIL, "email:guest@fabrikam.example")),
 				Arguments.of("sign-up user before proving", account(null, null, null, notYetProven),
-						new Registration(5, true), asking(3), factors()),
+						new Registration(5, true, 2), asking(3), factors()),
 				Arguments.of("guest of an organization", account("a@contoso.example", "555 0100", "555-0199",
-						fromOrganization), new Registration(5, true), asking(3), factors()),
+						fromOrganization), new Registration(5, true, 2), asking(3), factors()),
 				Arguments.of("guest of another tenant", account("a@contoso.example", "555 0100", "555-0199",
-						fromTenant), new Registration(5, true), asking(3), factors()));
+						fromTenant), new Registration(5, true, 2), asking(3), factors()));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -117,9 +124,9 @@ class MethodVerifiersTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("shapes")
-	void whenInventoryListsMethodsThenAppFirstThenEmailPhonesAndQuestions(String shape, UserAccount user,
+	void whenInventoryListsMethodsThenPasskeyFirstThenAppEmailPhonesAndQuestions(String shape, UserAccount user,
 			Registration registration, SsprPolicy policy, Map<MethodKind, String> expected) {
-		List<MethodKind> order = List.of(APP_CODE, APP_NOTIFICATION, EMAIL, MOBILE_SMS, MOBILE_VOICE, OFFICE_VOICE,
+		List<MethodKind> order = List.of(PASSKEY, APP_CODE, APP_NOTIFICATION, EMAIL, MOBILE_SMS, MOBILE_VOICE, OFFICE_VOICE,
 				SECURITY_QUESTIONS);
 		assertThat(TestVerifiers.inventory().availableMethods(user, policy, registration)).containsExactlyElementsOf(
 				order.stream().filter(expected::containsKey).map(k -> new AvailableMethod(k, expected.get(k))).toList());
