@@ -97,7 +97,8 @@ class Reauthentication {
 		if (RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
 			if ("GET".equals(request.getMethod())) {
-				request.getSession().setAttribute(THEN, new Then(kind, request.getServletPath()));
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				request.getSession().setAttribute(THEN, new Then(kind, path));
 			}
 			else if (request.getSession(false) != null) {
 				request.getSession(false).removeAttribute(THEN);
@@ -112,7 +113,7 @@ class Reauthentication {
 			session.removeAttribute(THEN);
 		}
 		return then instanceof Then remembered && remembered.kind().equals(kind)
-				&& remembered.path().startsWith("/security-info/") ? remembered.path() : RegisteredMethod.of(kind).page();
+				&& remembered.path().matches("/security-info/[a-z0-9/-]+") ? remembered.path() : RegisteredMethod.of(kind).page();
 	}
 
 	private static SignedInUser signedInUser() {

@@ -92,7 +92,7 @@ enum RegisteredMethod {
 
 		@Override
 		String page() {
-			return "/security-info/passkeys/new";
+			return "/security-info";
 		}
 	};
 
