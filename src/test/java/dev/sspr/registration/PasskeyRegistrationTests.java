@@ -105,12 +105,12 @@ class PasskeyRegistrationTests {
 		MockHttpSession session = signIn(user);
 		clock.advance(Duration.ofMinutes(6));
 
-		String page = body(mvc.perform(get("/security-info/passkeys/new").session(session)).andReturn());
-		assertThat(page).contains("name=\"password\"", "/security-info/passkey/reauth").doesNotContain("data-passkey=\"create\"");
-		assertThat(session.getAttribute(PasskeysController.OPTIONS)).isNull();
 		SoftwareAuthenticator device = SoftwareAuthenticator.create("localhost", ORIGIN);
 		assertThat(body(postNew(session, "Laptop", device.register("AAAA")))).contains("name=\"password\"");
 		assertThat(passkeys.count(pk(user))).isZero();
+		String page = body(mvc.perform(get("/security-info/passkeys/new").session(session)).andReturn());
+		assertThat(page).contains("name=\"password\"", "/security-info/passkey/reauth").doesNotContain("data-passkey=\"create\"");
+		assertThat(session.getAttribute(PasskeysController.OPTIONS)).isNull();
 
 		MvcResult wrong = mvc.perform(post("/security-info/passkey/reauth").session(session).with(csrf())
 				.header("Accept-Language", "en").param("password", "not the password")).andReturn();
