@@ -175,8 +175,10 @@ class PasskeyRegistrationTests {
 		}
 		assertThat(passkeys.count(pk(user))).isZero();
 		assertThat(outbox.entries()).isEmpty();
-		assertThat(audit.forSubject(user, 10)).extracting(AuditEntry::eventType).doesNotContain("METHOD_REGISTERED")
-				.contains("REGISTRATION_REFUSED");
+		assertThat(audit.forSubject(user, 10)).extracting(AuditEntry::eventType).doesNotContain("METHOD_REGISTERED");
+		assertThat(audit.forSubject(user, 10)).filteredOn(e -> e.eventType().equals("REGISTRATION_REFUSED"))
+				.extracting(AuditEntry::reason, AuditEntry::methods).hasSize(answers.size())
+				.containsOnly(org.assertj.core.groups.Tuple.tuple("PASSKEY_REFUSED", "PASSKEY"));
 	}
 
 	@Test
