@@ -39,6 +39,17 @@ public final class MessageComposer {
 				text("message.contactChanged.body", locale, tenantName), null, true);
 	}
 
+	/**
+	 * Tells the user's email that a passkey was added to or removed from their account (R-53 style): no
+	 * credential id and no passkey name, only that it happened.
+	 */
+	public OutgoingMessage passkeyChanged(String email, long tenantId, String tenantName, boolean added, Locale locale) {
+		Letterhead letterhead = letterhead(tenantId, tenantName);
+		String key = added ? "message.passkeyAdded" : "message.passkeyRemoved";
+		return email(email, tenantId, letterhead, locale, text(key + ".subject", locale, tenantName),
+				text(key + ".body", locale, tenantName), null, true);
+	}
+
 	/** The same notice as a text to the phone that was replaced. */
 	public OutgoingMessage contactChangedText(String oldPhone, String tenantName, Locale locale) {
 		return new OutgoingMessage(Channel.SMS, oldPhone, null, text("message.contactChanged.sms", locale, tenantName));

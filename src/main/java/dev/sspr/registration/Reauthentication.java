@@ -1,5 +1,7 @@
 package dev.sspr.registration;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -32,6 +35,15 @@ class Reauthentication {
 
 	static final Duration WINDOW = Duration.ofMinutes(5);
 	static final String VIEW = "registration/reauth";
+	/**
+	 * Session attribute: the page (a GET of this portal's own) that asked for the password, so that the
+	 * password leads back to it; a change posted (a delete) leads to the method's page instead.
+	 */
+	static final String THEN = "sspr.registration.reauthThen";
+
+	/** Where the password page leads back to: a page of this kind, asked for with GET. */
+	record Then(String kind, String path) implements java.io.Serializable {
+	}
 
 	private final Clock clock;
 	private final RegisteredMethods registrations;
@@ -73,10 +85,35 @@ class Reauthentication {
 		}
 		for (Object argument : invocation.getArguments()) {
 			if (argument instanceof Model model) {
+				remember(kind);
 				return page(kind, model, null);
 			}
 		}
 		throw new IllegalStateException(handler + " needs a Model argument for the password page");
+	}
+
+	/** The page asked for, when it was one to show (never one to post to: that would change something). */
+	private static void remember(String kind) {
+		if (RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			if ("GET".equals(request.getMethod())) {
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				request.getSession().setAttribute(THEN, new Then(kind, path));
+			}
+			else if (request.getSession(false) != null) {
+				request.getSession(false).removeAttribute(THEN);
+			}
+		}
+	}
+
+	/** Where the password, typed again for this kind, leads: the page that asked for it, or the kind's page. */
+	static String then(String kind, HttpSession session) {
+		Object then = session == null ? null : session.getAttribute(THEN);
+		if (session != null) {
+			session.removeAttribute(THEN);
+		}
+		return then instanceof Then remembered && remembered.kind().equals(kind)
+				&& remembered.path().matches("/security-info/[a-z0-9/-]+") ? remembered.path() : RegisteredMethod.of(kind).page();
 	}
 
 	private static SignedInUser signedInUser() {

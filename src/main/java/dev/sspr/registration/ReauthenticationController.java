@@ -32,7 +32,7 @@ class ReauthenticationController {
 		this.sessions = sessions;
 	}
 
-	@PostMapping("/security-info/{kind:email|phone|questions|app}/reauth")
+	@PostMapping("/security-info/{kind:email|phone|questions|app|passkey}/reauth")
 	String processReauth(@AuthenticationPrincipal SignedInUser user, @PathVariable String kind,
 			@ModelAttribute ReauthForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
 		switch (passwords.check(user, form.password()).outcome()) {
@@ -47,6 +47,6 @@ class ReauthenticationController {
 			}
 		}
 		sessions.renew(user, request, response);
-		return "redirect:/security-info/" + kind;
+		return "redirect:" + Reauthentication.then(kind, request.getSession(false));
 	}
 }

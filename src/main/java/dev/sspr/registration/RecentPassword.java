@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Documented
 @interface RecentPassword {
 
-	/** The method changed: {@code email}, {@code phone}, {@code questions} or {@code app}; empty for the {kind} in the path. */
+	/** The method changed: {@code email}, {@code phone}, {@code questions}, {@code app} or {@code passkey}; empty for the {kind} in the path. */
 	String kind() default "";
 
 	/** Only when the user already has this method (replacing it); adding a first one needs no password again. */

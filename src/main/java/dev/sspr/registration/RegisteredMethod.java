@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a user registers on the security-info page (R-20), as its URLs name it ({@code email},
- * {@code phone}, {@code questions}, {@code app}): whether this user has it, how it is removed, and
+ * {@code phone}, {@code questions}, {@code app}, {@code passkey}): whether this user has it, how it is removed, and
  * which methods of proof it stands for. Adding a kind is one constant here (plus its page).
  */
 enum RegisteredMethod {
@@ -73,6 +73,27 @@ enum RegisteredMethod {
 		void remove(long userPk, RegisteredMethods stores) {
 			stores.apps().remove(userPk);
 		}
+	},
+
+	/**
+	 * Passkeys, several per user, each added, renamed and deleted on its own ({@code PasskeysController});
+	 * removing the method removes them all.
+	 */
+	PASSKEY(MethodKind.PASSKEY) {
+		@Override
+		boolean registeredFor(long userPk, RegisteredMethods stores) {
+			return stores.passkeys().count(userPk) > 0;
+		}
+
+		@Override
+		void remove(long userPk, RegisteredMethods stores) {
+			stores.passkeys().of(userPk).forEach(passkey -> stores.passkeys().delete(userPk, passkey.id()));
+		}
+
+		@Override
+		String page() {
+			return "/security-info";
+		}
 	};
 
 	private final List<MethodKind> methods;
@@ -89,6 +110,11 @@ enum RegisteredMethod {
 	/** As URLs, templates and message keys name it. */
 	String path() {
 		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** Its page, where the password page leads once the password was typed again. */
+	String page() {
+		return "/security-info/" + path();
 	}
 
 	/** The methods of proof it stands for; for a contact, the first is the one that proves it. */

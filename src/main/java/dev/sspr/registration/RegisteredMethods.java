@@ -2,6 +2,7 @@ package dev.sspr.registration;
 
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.UserAccount;
+import dev.sspr.passkey.Passkeys;
 import dev.sspr.verification.AuthenticatorApps;
 import dev.sspr.verification.SecurityQuestions;
 import org.springframework.stereotype.Component;
@@ -13,11 +14,13 @@ class RegisteredMethods {
 	private final Directory directory;
 	private final SecurityQuestions questions;
 	private final AuthenticatorApps apps;
+	private final Passkeys passkeys;
 
-	RegisteredMethods(Directory directory, SecurityQuestions questions, AuthenticatorApps apps) {
+	RegisteredMethods(Directory directory, SecurityQuestions questions, AuthenticatorApps apps, Passkeys passkeys) {
 		this.directory = directory;
 		this.questions = questions;
 		this.apps = apps;
+		this.passkeys = passkeys;
 	}
 
 	/** Whether this user has registered the kind a URL names. */
@@ -43,5 +46,9 @@ class RegisteredMethods {
 
 	AuthenticatorApps apps() {
 		return apps;
+	}
+
+	Passkeys passkeys() {
+		return passkeys;
 	}
 }

@@ -3,6 +3,8 @@ package dev.sspr.registration;
 import dev.sspr.delivery.Masking;
 import dev.sspr.directory.Directory;
 import dev.sspr.directory.UserAccount;
+import dev.sspr.passkey.Passkey;
+import dev.sspr.passkey.Passkeys;
 import dev.sspr.policy.TenantPolicies;
 import dev.sspr.verification.AppApprovals;
 import dev.sspr.verification.AuthenticatorApps;
@@ -22,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** The combined security-info page: what the user has registered, destinations masked. */
@@ -46,11 +49,13 @@ class SecurityInfoController {
 	private final AppApprovals approvals;
 	private final ApplicationEventPublisher events;
 	private final RegistrationPrompts prompts;
+	private final Passkeys passkeys;
 
 	SecurityInfoController(Directory directory, SecurityQuestions questions, AuthenticatorApps apps,
 			TenantPolicies policies, ReturnTo returnTo, Clock clock, AppApprovals approvals,
-			ApplicationEventPublisher events, RegistrationPrompts prompts) {
+			ApplicationEventPublisher events, RegistrationPrompts prompts, Passkeys passkeys) {
 		this.prompts = prompts;
+		this.passkeys = passkeys;
 		this.approvals = approvals;
 		this.events = events;
 		this.returnTo = returnTo;
@@ -79,6 +84,11 @@ class SecurityInfoController {
 		model.addAttribute("methodsRequired", policies.policyOf(user.tenantId()).methodsRequired());
 		model.addAttribute("approvals", approvals.pendingFor(user.id()));
 		model.addAttribute("reconfirm", reconfirmOpen(request.getSession(false), user.id()));
+		// Names and dates only: a credential id never reaches the page.
+		List<Passkey> own = passkeys.of(user.id());
+		model.addAttribute("passkeys", own);
+		model.addAttribute("passkeyRoom", own.size() < passkeys.maxPerUser());
+		model.addAttribute("passkeyNameMax", Passkeys.NAME_MAX_LENGTH);
 		return VIEW;
 	}
 
