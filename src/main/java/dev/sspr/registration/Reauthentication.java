@@ -1,5 +1,7 @@
 package dev.sspr.registration;
 
+import dev.sspr.passkey.Ceremonies.AssertionRequest;
+import dev.sspr.passkey.Passkeys;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Method;
@@ -45,12 +47,17 @@ class Reauthentication {
 	record Then(String kind, String path) implements java.io.Serializable {
 	}
 
+	/** Session attribute: the challenge the password page offers to a user with a passkey (single use). */
+	static final String PASSKEY_REQUEST = "sspr.registration.reauthPasskey";
+
 	private final Clock clock;
 	private final RegisteredMethods registrations;
+	private final Passkeys passkeys;
 
-	Reauthentication(Clock clock, RegisteredMethods registrations) {
+	Reauthentication(Clock clock, RegisteredMethods registrations, Passkeys passkeys) {
 		this.clock = clock;
 		this.registrations = registrations;
+		this.passkeys = passkeys;
 	}
 
 	/**
@@ -68,11 +75,32 @@ class Reauthentication {
 		return !user.authenticatedAt().plus(WINDOW).isBefore(clock.instant());
 	}
 
-	/** The page that asks for the password again; it posts to {@code /security-info/{kind}/reauth}. */
+	/**
+	 * The page that asks for the password again; it posts to {@code /security-info/{kind}/reauth}. A user
+	 * with a passkey may use it instead (the issue's "recent password, or existing passkey, check"), so
+	 * that someone who signed in with a passkey and forgot the password can still change their methods.
+	 */
 	String page(String kind, Model model, String error) {
 		model.addAttribute("kind", kind);
 		model.addAttribute("error", error);
+		SignedInUser user = signedInUser();
+		if (user != null && passkeys.count(user.userPk()) > 0
+				&& RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			AssertionRequest request = passkeys.assertionRequest(user.userPk());
+			attributes.getRequest().getSession().setAttribute(PASSKEY_REQUEST, request);
+			model.addAttribute("passkeyRequest", request);
+			model.addAttribute("relyingParty", passkeys.relyingParty());
+		}
 		return VIEW;
+	}
+
+	/** The challenge the password page offered, taken out of the session: each is answered once. */
+	static AssertionRequest takePasskeyRequest(HttpSession session) {
+		Object request = session == null ? null : session.getAttribute(PASSKEY_REQUEST);
+		if (session != null) {
+			session.removeAttribute(PASSKEY_REQUEST);
+		}
+		return request instanceof AssertionRequest offered ? offered : null;
 	}
 
 	Object guard(MethodInvocation invocation) throws Throwable {

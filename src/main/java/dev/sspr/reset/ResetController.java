@@ -1,6 +1,7 @@
 package dev.sspr.reset;
 
 import dev.sspr.directory.TenantInfo;
+import dev.sspr.passkey.AssertionForm;
 import dev.sspr.passkey.Passkeys;
 import dev.sspr.policy.PasswordViolation;
 import dev.sspr.reset.ResetForms.AnswersForm;
@@ -8,7 +9,6 @@ import dev.sspr.reset.ResetForms.CodeForm;
 import dev.sspr.reset.ResetForms.DestinationForm;
 import dev.sspr.reset.ResetForms.IdentifyForm;
 import dev.sspr.reset.ResetForms.MethodForm;
-import dev.sspr.reset.ResetForms.PasskeyForm;
 import dev.sspr.reset.ResetForms.PasswordForm;
 import dev.sspr.reset.ResetService.Identification;
 import jakarta.servlet.http.HttpServletRequest;
@@ -231,7 +231,7 @@ class ResetController {
 	/** A passkey's answer; one the device never gave (no script, cancelled) is told, not counted. */
 	@PostMapping("/verify/passkey")
 	@ResetStep(Step.USE_PASSKEY)
-	String processPasskey(@Valid @ModelAttribute("passkeyForm") PasskeyForm form, BindingResult result, ResetFlow flow,
+	String processPasskey(@Valid @ModelAttribute("passkeyForm") AssertionForm form, BindingResult result, ResetFlow flow,
 			HttpServletRequest request, RedirectAttributes flash) {
 		if (result.hasErrors()) {
 			flash.addFlashAttribute("passkeyError", "reset.verify.passkey.noAnswer");

@@ -1,7 +1,6 @@
 package dev.sspr.reset;
 
 import dev.sspr.input.IndexedFields;
-import dev.sspr.passkey.Ceremonies.Assertion;
 import dev.sspr.input.PlainText;
 import dev.sspr.input.PlainTextValidator;
 import jakarta.validation.constraints.NotBlank;
@@ -57,22 +56,6 @@ final class ResetForms {
 		@Override
 		public String toString() {
 			return "CodeForm[****]";
-		}
-	}
-
-	/** A passkey's answer, base64url as {@code passkey.js} posts it; blank when the device gave none. */
-	record PasskeyForm(
-			@NotBlank @Size(max = 1400) @Pattern(regexp = BASE64URL) String credentialId,
-			@NotBlank @Size(max = 4096) @Pattern(regexp = BASE64URL) String authenticatorData,
-			@NotBlank @Size(max = 4096) @Pattern(regexp = BASE64URL) String clientDataJson,
-			@NotBlank @Size(max = 2048) @Pattern(regexp = BASE64URL) String signature,
-			@Size(max = 128) @Pattern(regexp = "^$|" + BASE64URL) String userHandle) {
-
-		static final String BASE64URL = "^[A-Za-z0-9_-]+$";
-
-		Assertion assertion() {
-			return new Assertion(credentialId, authenticatorData, clientDataJson, signature,
-					userHandle == null || userHandle.isEmpty() ? null : userHandle);
 		}
 	}
 
