@@ -33,6 +33,29 @@ class ImpactPreviewTests extends AdminTestSupport {
 	@Autowired
 	ImpactPreview preview;
 
+	@Autowired
+	TenantEligibility eligibility;
+
+	@Autowired
+	dev.sspr.passkey.Passkeys passkeys;
+
+	dev.sspr.demo.SoftwareAuthenticator device() {
+		return dev.sspr.demo.SoftwareAuthenticator.create("localhost", "http://localhost:8080");
+	}
+
+	static UnaryOperator<SsprPolicy> passkey(boolean on) {
+		return p -> {
+			Set<MethodKind> methods = EnumSet.copyOf(p.enabledMethods());
+			if (on) {
+				methods.add(MethodKind.PASSKEY);
+			}
+			else {
+				methods.remove(MethodKind.PASSKEY);
+			}
+			return copy(p, p.scope(), p.scopeGroup(), methods, p.methodsRequired());
+		};
+	}
+
 	static SsprPolicy copy(SsprPolicy p, SsprScope scope, String group, Set<MethodKind> methods, int required) {
 		return new SsprPolicy(scope, group, methods, required, p.questionsToRegister(), p.questionsToReset(),
 				p.requireRegistration(), p.reconfirmDays(), p.notifyUsers(), p.notifyAdmins(), p.writebackEnabled(),
@@ -73,6 +96,64 @@ class ImpactPreviewTests extends AdminTestSupport {
 		assertThat(previewed).contains(dev.sspr.TestGuests.in(jdbc).contoso().userIdOf(signUp))
 				.doesNotContain(dev.sspr.TestGuests.in(jdbc).contoso().userIdOf(atHome))
 				.allMatch(userId -> directory.findUser(userId).orElseThrow().external());
+	}
+
+	/**
+	 * Contoso requires two methods and allows passkeys: without them, whoever has a passkey and one other
+	 * method is turned away, and nobody else is.
+	 */
+	@org.junit.jupiter.api.Test
+	void whenPasskeysAreSwitchedOffThenThePreviewNamesExactlyThoseWhoseResetNeededOne() throws Exception {
+		String emailAndPasskey = dev.sspr.TestUsers.in(jdbc).contoso().withRegisteredEmail("pk-needs@personal.example")
+				.withPasskey(passkeys, device()).create();
+		String twoOthersAndPasskey = dev.sspr.TestUsers.in(jdbc).contoso().withRegisteredEmail("pk-spare@personal.example")
+				.withRegisteredPhone("+1 555 010 7788").withPasskey(passkeys, device()).create();
+		String passkeyOnly = dev.sspr.TestUsers.in(jdbc).contoso().withPasskey(passkeys, device()).create();
+		assertThat(policies.current(tenantId("contoso")).policy().enabledMethods()).contains(MethodKind.PASSKEY);
+
+		Set<String> previewed = previewMatchesTheResetFlow("contoso", passkey(false));
+
+		assertThat(previewed).contains(emailAndPasskey).doesNotContain(twoOthersAndPasskey, passkeyOnly);
+		assertThat(previewed).as("only users with a passkey can depend on it")
+				.allMatch(userId -> passkeys.count(directory.findUser(userId).orElseThrow().id()) > 0);
+	}
+
+	/**
+	 * Fabrikam requires one method and does not allow passkeys: allowing them lets in exactly the users
+	 * who have nothing but a passkey, costs nobody anything, and the reset flow agrees.
+	 */
+	@org.junit.jupiter.api.Test
+	void whenPasskeysAreSwitchedOnThenNobodyLosesAndThoseWithOnlyAPasskeyGainTheirReset() throws Exception {
+		long fabrikam = tenantId("fabrikam");
+		String passkeyOnly = dev.sspr.TestUsers.in(jdbc).fabrikam().withPasskey(passkeys, device()).create();
+		String emailAndPasskey = dev.sspr.TestUsers.in(jdbc).fabrikam().withRegisteredEmail("pk-fab@personal.example")
+				.withPasskey(passkeys, device()).create();
+		String nothing = dev.sspr.TestUsers.in(jdbc).fabrikam().create();
+		PolicySettings current = policies.current(fabrikam);
+		assertThat(current.policy().enabledMethods()).doesNotContain(MethodKind.PASSKEY);
+		SsprPolicy proposed = passkey(true).apply(current.policy());
+
+		ImpactPreview.Impact impact = preview.of(fabrikam, current.policy(), proposed, Set.of());
+		Set<String> before = eligible(fabrikam, current.policy());
+		Set<String> after = eligible(fabrikam, proposed);
+		Set<String> gained = after.stream().filter(u -> !before.contains(u)).collect(Collectors.toCollection(TreeSet::new));
+
+		assertThat(impact.anyoneLoses()).isFalse();
+		assertThat(impact.eligibleAfter() - impact.eligibleBefore()).isEqualTo(gained.size());
+		assertThat(gained).contains(passkeyOnly).doesNotContain(emailAndPasskey, nothing)
+				.allMatch(userId -> passkeys.count(directory.findUser(userId).orElseThrow().id()) > 0);
+		assertThat(before).contains(emailAndPasskey);
+
+		List<UserAccount> mine = List.of(user(passkeyOnly), user(emailAndPasskey), user(nothing));
+		assertThat(admittedByTheResetFlow(mine)).containsExactly(emailAndPasskey);
+		policies.save(fabrikam, new PolicySettings(proposed, current.customQuestions(), current.bannedTerms(),
+				current.returnToOrigins()));
+		assertThat(admittedByTheResetFlow(mine)).containsExactlyInAnyOrder(passkeyOnly, emailAndPasskey);
+	}
+
+	private Set<String> eligible(long tenantId, SsprPolicy policy) {
+		return eligibility.evaluate(tenantId, policy, Set.of()).stream().filter(row -> row.verdict().eligible())
+				.map(row -> row.user().userId()).collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	private Set<String> previewMatchesTheResetFlow(String tenant, UnaryOperator<SsprPolicy> edit) throws Exception {
