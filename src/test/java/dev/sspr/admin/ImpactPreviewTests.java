@@ -109,13 +109,33 @@ class ImpactPreviewTests extends AdminTestSupport {
 		String twoOthersAndPasskey = dev.sspr.TestUsers.in(jdbc).contoso().withRegisteredEmail("pk-spare@personal.example")
 				.withRegisteredPhone("+1 555 010 7788").withPasskey(passkeys, device()).create();
 		String passkeyOnly = dev.sspr.TestUsers.in(jdbc).contoso().withPasskey(passkeys, device()).create();
+		// an administrator's passkey counts whatever the tenant allows.
+		String administrator = administrator(dev.sspr.TestUsers.in(jdbc).contoso()
+				.withRegisteredEmail("pk-admin@personal.example").withPasskey(passkeys, device()));
 		assertThat(policies.current(tenantId("contoso")).policy().enabledMethods()).contains(MethodKind.PASSKEY);
+		try {
+			Set<String> previewed = previewMatchesTheResetFlow("contoso", passkey(false));
 
-		Set<String> previewed = previewMatchesTheResetFlow("contoso", passkey(false));
+			assertThat(previewed).contains(emailAndPasskey).doesNotContain(twoOthersAndPasskey, passkeyOnly, administrator);
+			assertThat(previewed).as("only users with a passkey can depend on it")
+					.allMatch(userId -> passkeys.count(directory.findUser(userId).orElseThrow().id()) > 0);
+		}
+		finally {
+			demote(administrator);
+		}
+	}
 
-		assertThat(previewed).contains(emailAndPasskey).doesNotContain(twoOthersAndPasskey, passkeyOnly);
-		assertThat(previewed).as("only users with a passkey can depend on it")
-				.allMatch(userId -> passkeys.count(directory.findUser(userId).orElseThrow().id()) > 0);
+	/** A test user with an administrator role; {@link #demote} takes it away again, so no later test meets them. */
+	private String administrator(dev.sspr.TestUsers users) {
+		String userId = users.create();
+		jdbc.sql("insert into user_admin_role (user_id, role_name) values (?, 'Helpdesk Administrator')")
+				.param(directory.findUser(userId).orElseThrow().id()).update();
+		assertThat(directory.findUser(userId).orElseThrow().administrator()).isTrue();
+		return userId;
+	}
+
+	private void demote(String userId) {
+		jdbc.sql("delete from user_admin_role where user_id = ?").param(directory.findUser(userId).orElseThrow().id()).update();
 	}
 
 	/**
@@ -129,6 +149,19 @@ class ImpactPreviewTests extends AdminTestSupport {
 		String emailAndPasskey = dev.sspr.TestUsers.in(jdbc).fabrikam().withRegisteredEmail("pk-fab@personal.example")
 				.withPasskey(passkeys, device()).create();
 		String nothing = dev.sspr.TestUsers.in(jdbc).fabrikam().create();
+		// an administrator (two methods, whatever the tenant allows) could use a passkey already.
+		String administrator = administrator(dev.sspr.TestUsers.in(jdbc).fabrikam()
+				.withRegisteredEmail("pk-fab-admin@personal.example").withPasskey(passkeys, device()));
+		try {
+			passkeysSwitchedOnInFabrikam(fabrikam, passkeyOnly, emailAndPasskey, nothing, administrator);
+		}
+		finally {
+			demote(administrator);
+		}
+	}
+
+	private void passkeysSwitchedOnInFabrikam(long fabrikam, String passkeyOnly, String emailAndPasskey, String nothing,
+			String administrator) throws Exception {
 		PolicySettings current = policies.current(fabrikam);
 		assertThat(current.policy().enabledMethods()).doesNotContain(MethodKind.PASSKEY);
 		SsprPolicy proposed = passkey(true).apply(current.policy());
@@ -140,15 +173,15 @@ class ImpactPreviewTests extends AdminTestSupport {
 
 		assertThat(impact.anyoneLoses()).isFalse();
 		assertThat(impact.eligibleAfter() - impact.eligibleBefore()).isEqualTo(gained.size());
-		assertThat(gained).contains(passkeyOnly).doesNotContain(emailAndPasskey, nothing)
+		assertThat(gained).contains(passkeyOnly).doesNotContain(emailAndPasskey, nothing, administrator)
 				.allMatch(userId -> passkeys.count(directory.findUser(userId).orElseThrow().id()) > 0);
-		assertThat(before).contains(emailAndPasskey);
+		assertThat(before).contains(emailAndPasskey, administrator);
 
-		List<UserAccount> mine = List.of(user(passkeyOnly), user(emailAndPasskey), user(nothing));
-		assertThat(admittedByTheResetFlow(mine)).containsExactly(emailAndPasskey);
+		List<UserAccount> mine = List.of(user(passkeyOnly), user(emailAndPasskey), user(nothing), user(administrator));
+		assertThat(admittedByTheResetFlow(mine)).containsExactlyInAnyOrder(emailAndPasskey, administrator);
 		policies.save(fabrikam, new PolicySettings(proposed, current.customQuestions(), current.bannedTerms(),
 				current.returnToOrigins()));
-		assertThat(admittedByTheResetFlow(mine)).containsExactlyInAnyOrder(passkeyOnly, emailAndPasskey);
+		assertThat(admittedByTheResetFlow(mine)).containsExactlyInAnyOrder(passkeyOnly, emailAndPasskey, administrator);
 	}
 
 	private Set<String> eligible(long tenantId, SsprPolicy policy) {
