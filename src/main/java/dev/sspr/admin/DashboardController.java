@@ -24,7 +24,7 @@ class DashboardController {
 
 	static final String VIEW = "admin/dashboard";
 	static final int DAYS = 30;
-	static final List<String> METHODS = List.of("email", "mobile", "office", "app", "questions");
+	static final List<String> METHODS = List.of("email", "mobile", "office", "app", "passkey", "questions");
 
 	private final TenantEligibility eligibility;
 	private final TenantPolicies policies;
@@ -68,7 +68,8 @@ class DashboardController {
 	/**
 	 * The methods a user has, the one definition behind both the coverage and the method chart: a
 	 * method counts when the user registered it on the security-info page or the directory supplies it
-	 * (an email, a mobile or an office phone, R-14), whether or not the policy allows it; security
+	 * (an email, a mobile or an office phone, R-14), whether or not the policy allows it (a passkey
+	 * once one is registered); security
 	 * questions once enough answers are registered to reset with them.
 	 */
 	static List<String> methodsOf(UsersController.UserRow user, int questionsToReset) {
@@ -77,6 +78,7 @@ class DashboardController {
 		add(has, "mobile", user.mobile());
 		add(has, "office", user.office());
 		add(has, "app", user.app());
+		add(has, "passkey", user.passkeys() > 0);
 		add(has, "questions", user.answers() >= questionsToReset);
 		return has;
 	}

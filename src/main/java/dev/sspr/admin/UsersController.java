@@ -10,6 +10,7 @@ import dev.sspr.directory.PasswordWriteException;
 import dev.sspr.directory.UserAccount;
 import dev.sspr.guest.Invitations;
 import dev.sspr.input.PlainText;
+import dev.sspr.passkey.Passkeys;
 import dev.sspr.policy.RefusalReason;
 import dev.sspr.policy.SsprPolicy;
 import dev.sspr.policy.TenantPolicies;
@@ -55,16 +56,17 @@ class UsersController {
 
 	/**
 	 * One line of the list: the user, what they registered, and the reset verdict (null: eligible);
-	 * for a guest, their home and invitation (R-03), null for a member.
+	 * for a guest, their home and invitation (R-03), null for a member. Passkeys are counted, never
+	 * listed: their ids and names are the user's business (their security-info page).
 	 */
 	record UserRow(UserAccount user, boolean email, boolean mobile, boolean office, boolean app, int answers,
-			RefusalReason refusal, GuestView guest) {
+			int passkeys, RefusalReason refusal, GuestView guest) {
 
 		static UserRow of(TenantEligibility.Row row, GuestView guest) {
 			UserAccount user = row.user();
 			return new UserRow(user, user.resetEmail() != null, user.resetMobile() != null,
 					user.officePhone() != null && !user.officePhone().isBlank(), row.registration().app(),
-					row.registration().answers(), row.verdict().refusal(), guest);
+					row.registration().answers(), row.registration().passkeys(), row.verdict().refusal(), guest);
 		}
 	}
 
@@ -98,11 +100,13 @@ class UsersController {
 	private final ActivityReports activity;
 	private final ApplicationEventPublisher events;
 	private final Invitations invitations;
+	private final Passkeys passkeys;
 
 	UsersController(Directory directory, TenantPolicies policies, TenantEligibility eligibility,
 			SecurityQuestions questions, AuthenticatorApps apps, ActivityReports activity,
-			ApplicationEventPublisher events, Invitations invitations) {
+			ApplicationEventPublisher events, Invitations invitations, Passkeys passkeys) {
 		this.invitations = invitations;
+		this.passkeys = passkeys;
 		this.directory = directory;
 		this.policies = policies;
 		this.eligibility = eligibility;
@@ -230,14 +234,19 @@ class UsersController {
 		return REREGISTER_VIEW;
 	}
 
-	/** Forgets every method the user registered; their directory contacts stay. */
+	/**
+	 * Forgets every method the user registered, passkeys included (a passkey on a lost or shared device
+	 * is as much in other hands as a phone); their directory contacts stay (R-14).
+	 */
 	@PostMapping("/admin/users/{id}/reregister")
 	String processReregister(@AuthenticationPrincipal SignedInUser admin, @PathVariable String id) {
 		UserAccount user = userOf(admin, id);
 		questions.register(user.id(), List.of());
 		apps.remove(user.id());
+		int removedPasskeys = passkeys.deleteAll(user.id());
 		directory.clearRegistration(user.id());
-		audit(admin, AdminAction.Kind.ADMIN_REREGISTRATION_REQUIRED, user, true, null);
+		audit(admin, AdminAction.Kind.ADMIN_REREGISTRATION_REQUIRED, user, true,
+				removedPasskeys == 0 ? null : "passkeys removed: " + removedPasskeys);
 		return "redirect:/admin/users/" + user.id() + "?reregistered";
 	}
 

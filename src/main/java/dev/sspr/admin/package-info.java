@@ -5,5 +5,5 @@
  * administrator's tenant; an id from another tenant answers 404 and is audited (S-65).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin",
-		allowedDependencies = { "policy", "directory", "directory::writeback", "audit", "verification", "registration", "delivery", "input", "language", "guest" })
+		allowedDependencies = { "policy", "directory", "directory::writeback", "audit", "verification", "registration", "delivery", "input", "language", "guest", "passkey" })
 package dev.sspr.admin;

@@ -101,6 +101,10 @@ class PasskeyStore {
 		return jdbc.sql("delete from passkey_credential where id = ? and user_id = ?").params(id, userPk).update() == 1;
 	}
 
+	int deleteAll(long userPk) {
+		return jdbc.sql("delete from passkey_credential where user_id = ?").param(userPk).update();
+	}
+
 	Optional<String> name(long userPk, long id) {
 		return jdbc.sql("select friendly_name from passkey_credential where id = ? and user_id = ?").params(id, userPk)
 				.query(String.class).optional();

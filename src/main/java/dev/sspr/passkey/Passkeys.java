@@ -143,6 +143,15 @@ public class Passkeys {
 		return store.delete(userPk, id);
 	}
 
+	/**
+	 * Deletes every passkey of the user (an administrator's "register again"); answers how many went.
+	 * The user handle stays: a passkey registered later is still the same account's.
+	 */
+	@Transactional
+	public int deleteAll(long userPk) {
+		return store.deleteAll(userPk);
+	}
+
 	// --- registration
 
 	/** Options for a new passkey of this user; the caller keeps them in the session until answered. */

@@ -77,6 +77,9 @@ class PolicyValidatorTests {
 				Arguments.of("app alone with one required", set(2, List.of("app-code")), "methods", "admin.policy.methods.appNeedsOthers"),
 				Arguments.of("app and one other with two required",
 						with2(set(2, List.of("app-code", "app-notification", "email"))), "methods", "admin.policy.methods.appNeedsOthers"),
+				Arguments.of("app codes and notifications with only a passkey beside them, two required",
+						with2(set(2, List.of("app-code", "app-notification", "passkey"))), "methods", "admin.policy.methods.appNeedsOthers"),
+				Arguments.of("a passkey alone with two required", with2(set(2, List.of("passkey"))), "methods", "admin.policy.methods.tooFew"),
 				Arguments.of("unknown method", set(2, List.of("carrier-pigeon")), "methods", "admin.policy.error.invalid"),
 				Arguments.of("three methods required", set(3, "3"), "methodsRequired", "admin.policy.methodsRequired.invalid"),
 				Arguments.of("required not a number", set(3, "two"), "methodsRequired", "admin.policy.methodsRequired.invalid"),
@@ -114,6 +117,20 @@ class PolicyValidatorTests {
 		assertThat(PolicyValidator.validate(one, errors(one))).isPresent();
 		PolicyForm two = with(chain(set(3, "2"), set(2, List.of("app-code", "app-notification", "email", "mobile-sms"))));
 		assertThat(PolicyValidator.validate(two, errors(two))).isPresent();
+	}
+
+	/** a passkey is no app method (its channel is the device), so it is one of the app's companions. */
+	@Test
+	void whenAPasskeyIsEnabledBesideTheAppThenItCountsAsAnotherMethod() {
+		assertThat(MethodKind.PASSKEY.channel()).isNotEqualTo(MethodKind.Channel.APP);
+		PolicyForm one = with(set(2, List.of("app-code", "passkey")));
+		assertThat(PolicyValidator.validate(one, errors(one))).get()
+				.satisfies(s -> assertThat(s.policy().enabledMethods()).containsExactlyInAnyOrder(MethodKind.APP_CODE, MethodKind.PASSKEY));
+		PolicyForm two = with(chain(set(3, "2"), set(2, List.of("app-code", "app-notification", "passkey", "email"))));
+		assertThat(PolicyValidator.validate(two, errors(two))).isPresent();
+		PolicyForm alone = with(set(2, List.of("passkey")));
+		assertThat(PolicyValidator.validate(alone, errors(alone))).get()
+				.satisfies(s -> assertThat(s.policy().enabledMethods()).containsExactly(MethodKind.PASSKEY));
 	}
 
 	@Test
