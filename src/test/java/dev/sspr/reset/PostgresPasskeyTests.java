@@ -67,6 +67,9 @@ class PostgresPasskeyTests extends PasskeyResetTests {
 		assertThat(Arrays.copyOfRange(stored, 0, 16)).containsOnly(0);
 		assertThat(Arrays.copyOfRange(stored, 16, 18)).containsExactly(0, id.length);
 		assertThat(Arrays.copyOfRange(stored, 18, 18 + id.length)).containsExactly(id);
+		AssertionRequest request = passkeys.assertionRequest(pk(userId));
+		assertThat(passkeys.prove(pk(userId), request, device.assertion(request.challenge(), null)))
+				.as("read back, the stored credential verifies").isEqualTo(Proof.VALID);
 
 		byte[] everyByte = new byte[256];
 		for (int i = 0; i < everyByte.length; i++) {
@@ -75,13 +78,9 @@ class PostgresPasskeyTests extends PasskeyResetTests {
 		jdbc.sql("""
 				insert into passkey_credential (user_id, credential_id, attested_credential_data, sign_count, uv_initialized,
 				  backup_eligible, backup_state, friendly_name, created_at) values (?, ?, ?, 0, true, false, false, 'Bytes', now())""")
-				.params(pk(userId), "bytes-" + device.credentialId(), everyByte).update();
+				.params(pk(TestUsers.in(jdbc).contoso().create()), "AAAA" + device.credentialId(), everyByte).update();
 		assertThat(jdbc.sql("select attested_credential_data from passkey_credential where credential_id = ?")
-				.param("bytes-" + device.credentialId()).query(byte[].class).single()).containsExactly(everyByte);
-
-		AssertionRequest request = passkeys.assertionRequest(pk(userId));
-		assertThat(passkeys.prove(pk(userId), request, device.assertion(request.challenge(), null)))
-				.as("read back, the stored credential verifies").isEqualTo(Proof.VALID);
+				.param("AAAA" + device.credentialId()).query(byte[].class).single()).containsExactly(everyByte);
 	}
 
 	@Test
