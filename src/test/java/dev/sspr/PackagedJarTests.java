@@ -20,9 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged application as a user runs it ({@code java -jar}), without the dev profile (S-25):
  * it refuses to start without its keys, transports and public URL (the passkeys' relying party), and
- * once they are given it serves nothing
- * dev-only, even with the old {@code sspr.dev.outbox=true} switch. Run by Failsafe after
- * {@code package}; each test is its own JVM, on loopback only.
+ * once they are given it serves nothing dev-only, even with the old {@code sspr.dev.outbox=true}
+ * switch. Run by Failsafe after {@code package}; each test is its own JVM, on loopback only.
  */
 class PackagedJarTests {
 
