@@ -70,6 +70,14 @@ public abstract class BrowserTestSupport {
 		return "http://127.0.0.1:" + port + path;
 	}
 
+	/**
+	 * The same page on {@code http://localhost}: passkeys need it, as Chromium refuses WebAuthn on an IP
+	 * address. Cookies are per host, so a journey that uses a passkey stays on this host throughout.
+	 */
+	protected String localhostUrl(String path) {
+		return "http://localhost:" + port + path;
+	}
+
 	/** Types a user ID on the reset portal's start page, lets the captcha solve itself, and goes on. */
 	protected void startReset(Page page, String userId) {
 		page.navigate(url("/reset"));

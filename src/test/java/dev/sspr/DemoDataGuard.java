@@ -17,7 +17,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Demo data is read-only for tests: a test that changes a demo tenant, its policy, or a demo user
- * (password, lock, stamp, methods, groups) fails here, naming what it changed. Tests create the
+ * (password, lock, stamp, methods, passkeys, groups) fails here, naming what it changed. Tests create the
  * users they change with {@link TestUsers}, or put back what they changed in an {@code @AfterEach}.
  * Without this, a test passes or fails by the order the suite runs in. After every test the
  * transient state goes too (failure counts, blocks, used TOTP steps, open codes and approvals,
@@ -30,8 +30,9 @@ public class DemoDataGuard implements BeforeEachCallback, AfterEachCallback {
 
 	private static final String[] TENANT_TABLES = { "tenant", "tenant_domain", "sspr_policy", "sspr_policy_method",
 			"banned_term", "custom_question", "return_to_origin" };
+	/** Passkeys included: their names, counters and last use (Theo's demo passkey is answered in a browser). */
 	private static final String[] USER_TABLES = { "security_answer", "authenticator_app", "user_group",
-			"user_admin_role" };
+			"user_admin_role", "passkey_user", "passkey_credential" };
 
 	@Override
 	public void beforeEach(ExtensionContext context) {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged application as a user runs it ({@code java -jar}), without the dev profile (S-25):
- * it refuses to start without its keys and transports, and once they are given it serves nothing
- * dev-only, even with the old {@code sspr.dev.outbox=true} switch. Run by Failsafe after
- * {@code package}; each test is its own JVM, on loopback only.
+ * it refuses to start without its keys, transports and public URL (the passkeys' relying party), and
+ * once they are given it serves nothing dev-only, even with the old {@code sspr.dev.outbox=true}
+ * switch. Run by Failsafe after {@code package}; each test is its own JVM, on loopback only.
  */
 class PackagedJarTests {
 
@@ -31,6 +31,8 @@ class PackagedJarTests {
 	static final List<String> TRANSPORTS = List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=1",
 			"--sspr.delivery.provider.base-url=http://127.0.0.1:1", "--sspr.delivery.provider.account-id=AC1",
 			"--sspr.delivery.provider.token=provider-token", "--sspr.delivery.provider.from-number=+15550000000");
+	/** Outside dev the portal needs its public address (or a passkey rp-id) to start. */
+	static final String PUBLIC_URL = "--sspr.public-url=https://sspr.example.com";
 	/** Generous: a loaded two-core machine starts the portal in well under a minute. */
 	static final Duration START = Duration.ofMinutes(3);
 
@@ -39,7 +41,9 @@ class PackagedJarTests {
 
 	@Test
 	void whenNoKeyIsConfiguredOutsideDevThenItRefusesToStartNamingEachKey() throws Exception {
-		Run run = start(TRANSPORTS);
+		List<String> arguments = new ArrayList<>(TRANSPORTS);
+		arguments.add(PUBLIC_URL);
+		Run run = start(arguments);
 
 		assertThat(run.process().waitFor(START.toSeconds(), TimeUnit.SECONDS)).as("exits on its own").isTrue();
 		assertThat(run.process().exitValue()).isNotZero();
@@ -51,7 +55,7 @@ class PackagedJarTests {
 	@Test
 	void whenNoTransportIsConfiguredOutsideDevThenItRefusesToStartEvenWithTheOldDevOutboxSwitch() throws Exception {
 		List<String> arguments = new ArrayList<>(KEYS);
-		arguments.add("--sspr.dev.outbox=true");
+		arguments.addAll(List.of("--sspr.dev.outbox=true", PUBLIC_URL));
 		Run run = start(arguments);
 
 		assertThat(run.process().waitFor(START.toSeconds(), TimeUnit.SECONDS)).as("exits on its own").isTrue();
@@ -61,11 +65,24 @@ class PackagedJarTests {
 	}
 
 	@Test
+	void whenNeitherRpIdNorPublicUrlIsConfiguredOutsideDevThenItRefusesToStartNamingTheSetting() throws Exception {
+		List<String> arguments = new ArrayList<>(KEYS);
+		arguments.addAll(TRANSPORTS);
+		arguments.add("--server.port=" + freePort());
+		Run run = start(arguments);
+
+		assertThat(run.process().waitFor(START.toSeconds(), TimeUnit.SECONDS)).as("exits on its own").isTrue();
+		assertThat(run.process().exitValue()).isNotZero();
+		assertThat(run.output()).contains("APPLICATION FAILED TO START", "sspr.webauthn.rp-id is not set",
+				"sspr.public-url").doesNotContain("\tat ");
+	}
+
+	@Test
 	void whenConfiguredForProductionThenNothingDevOnlyIsServed() throws Exception {
 		int port = freePort();
 		List<String> arguments = new ArrayList<>(KEYS);
 		arguments.addAll(TRANSPORTS);
-		arguments.addAll(List.of("--server.port=" + port, "--sspr.dev.outbox=true"));
+		arguments.addAll(List.of("--server.port=" + port, "--sspr.dev.outbox=true", PUBLIC_URL));
 		Run run = start(arguments);
 		try {
 			HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

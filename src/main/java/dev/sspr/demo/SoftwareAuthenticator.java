@@ -40,7 +40,7 @@ public final class SoftwareAuthenticator {
 
 	private final KeyPair keys;
 	private final byte[] credentialId;
-	private final String rpId;
+	private String rpId;
 	private String origin;
 	private int flags = UP | UV;
 	private long signCount;
@@ -97,6 +97,20 @@ public final class SoftwareAuthenticator {
 	public SoftwareAuthenticator origin(String origin) {
 		this.origin = origin;
 		return this;
+	}
+
+	/** The relying party id whose hash the next answers carry. */
+	public SoftwareAuthenticator rpId(String rpId) {
+		this.rpId = rpId;
+		return this;
+	}
+
+	/**
+	 * The private key, PKCS#8, base64 (standard, with padding): what the DevTools protocol's
+	 * {@code WebAuthn.addCredential} takes to plant this passkey in a browser's virtual authenticator.
+	 */
+	public String privateKeyPkcs8() {
+		return Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded());
 	}
 
 	public String credentialId() {

@@ -67,6 +67,9 @@ class Challenges {
 
 	/** When a signed challenge this portal issued expires; empty for anything else. */
 	Optional<Instant> expiryOfSigned(String challenge) {
+		if (challenge == null) {
+			return Optional.empty();
+		}
 		byte[] bytes;
 		try {
 			bytes = DECODE.decode(challenge);

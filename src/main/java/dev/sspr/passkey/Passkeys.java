@@ -249,7 +249,9 @@ public class Passkeys {
 			return Optional.empty();
 		}
 		Optional<PasskeyStore.Row> row = store.find(answer.credentialId());
-		if (row.isEmpty() || answer.userHandle() == null || !challenges.consume(challenge, expires.get())) {
+		// Nobody was named before this ceremony, so the device must say whose passkey it is (spec step 6).
+		if (row.isEmpty() || answer.userHandle() == null || answer.userHandle().isEmpty()
+				|| !challenges.consume(challenge, expires.get())) {
 			return Optional.empty();
 		}
 		return verify(row.get(), challenge, answer, List.of(row.get().credentialId())) == Proof.VALID

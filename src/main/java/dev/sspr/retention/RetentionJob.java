@@ -73,6 +73,9 @@ public class RetentionJob {
 				new Purge("guest invitations", "delete from guest_invitation where redeemed_at is null and expires_at < ?",
 						now -> utc(now.minus(Duration.ofDays(1)))),
 				new Purge("used captchas", "delete from captcha_used where expires_at < ?", now -> utc(now)),
+				// A challenge past its expiry is refused as expired before the used list is read.
+				new Purge("used passkey challenges", "delete from webauthn_challenge_used where expires_at < ?",
+						now -> utc(now)),
 				new Purge("finished messages",
 						"delete from outbound_message where status in ('SENT', 'FAILED', 'SUPERSEDED') and finished_at < ?",
 						now -> utc(now.minus(properties.outbox()))),

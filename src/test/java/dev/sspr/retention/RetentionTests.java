@@ -140,6 +140,18 @@ class RetentionTests {
 				.query(String.class).list()).containsExactly("live-" + marker);
 	}
 
+	@Test
+	void whenUsedPasskeyChallengesExpiredThenPurged() {
+		jdbc.sql("insert into webauthn_challenge_used (challenge_hash, expires_at) values (?, ?), (?, ?)")
+				.params("old-" + marker, utc(now.minusSeconds(1)), "live-" + marker, utc(now.plusSeconds(60))).update();
+
+		Map<String, Integer> deleted = retention.purge();
+
+		assertThat(jdbc.sql("select challenge_hash from webauthn_challenge_used where challenge_hash like ?")
+				.param("%" + marker).query(String.class).list()).containsExactly("live-" + marker);
+		assertThat(deleted.get("used passkey challenges")).isGreaterThanOrEqualTo(1);
+	}
+
 	private void code(String flowId, Instant expires) {
 		jdbc.sql("""
 				insert into one_time_code (flow_id, user_id, method, code_hash, created_at, expires_at)
