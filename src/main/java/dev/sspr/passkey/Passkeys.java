@@ -239,11 +239,24 @@ public class Passkeys {
 	}
 
 	/**
+	 * Whose passkey this credential id names, before anything is verified: sign-in counts the attempt
+	 * against that user's limit, as a typed user ID would be.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> ownerOf(String credentialId) {
+		return credentialId == null || credentialId.isBlank() ? Optional.empty()
+				: store.find(credentialId).map(PasskeyStore.Row::userPk);
+	}
+
+	/**
 	 * The user a sign-in answer proves, when it answers a challenge this portal signed, not expired and
 	 * not answered before, with a registered passkey whose owner the answer names.
 	 */
 	@Transactional
 	public Optional<Long> signIn(String challenge, Assertion answer) {
+		if (challenge == null || answer == null) {
+			return Optional.empty();
+		}
 		Optional<Instant> expires = challenges.expiryOfSigned(challenge);
 		if (expires.isEmpty() || challenges.expired(expires.get())) {
 			return Optional.empty();

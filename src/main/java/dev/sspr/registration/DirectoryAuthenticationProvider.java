@@ -5,6 +5,7 @@ import dev.sspr.directory.UserAccount;
 import dev.sspr.throttle.Limit;
 import dev.sspr.throttle.Throttle;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -50,9 +51,16 @@ public class DirectoryAuthenticationProvider implements AuthenticationProvider {
 		if (user.isEmpty()) {
 			throw new BadCredentialsException("sign-in refused");
 		}
-		UserAccount account = user.get();
+		return signedIn(user.get(), clock.instant());
+	}
+
+	/**
+	 * The signed-in session's authentication, the same whichever way the user proved it (password or
+	 * passkey): {@code at} is when they proved it, which recent-password checks read.
+	 */
+	static Authentication signedIn(UserAccount account, Instant at) {
 		SignedInUser principal = new SignedInUser(account.id(), account.tenantId(), account.userId(), account.displayName(),
-				account.securityStamp(), clock.instant());
+				account.securityStamp(), at);
 		// An administrator of the user's own tenant may open that tenant's console.
 		List<SimpleGrantedAuthority> roles = account.administrator()
 				? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))

@@ -1,6 +1,8 @@
 package dev.sspr.web;
 
 import dev.sspr.directory.Directory;
+import dev.sspr.registration.PasskeySignIn;
+import dev.sspr.registration.PasskeySignInConfigurer;
 import dev.sspr.registration.SessionStampFilter;
 import dev.sspr.registration.SignInFlow;
 import dev.sspr.registration.SignInThrottledException;
@@ -30,6 +32,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@link dev.sspr.registration.DirectoryAuthenticationProvider} bean, which Spring Security makes the
  * global provider; adding it to a chain as well would run it twice per failed sign-in (a chain's
  * manager asks its parent after a failure), spending two of the user's sign-in attempts on each.
+ * Passkey sign-in ({@link PasskeySignIn}) is no provider bean for the same reason: its filter asks it
+ * directly, through a manager of its own with no parent.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -74,17 +78,22 @@ class SecurityConfiguration {
 		return common(http).build();
 	}
 
-	/** Sign-in with user ID and password; the session id changes at sign-in (S-60). */
+	/**
+	 * Sign-in with user ID and password, or with a passkey; either way the session id changes at
+	 * sign-in (S-60) and {@link SignInFlow} decides where it leads.
+	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain signedIn(HttpSecurity http, Directory directory, SignInFlow signInFlow) throws Exception {
-		http.securityMatcher("/sign-in", "/sign-out", "/security-info", "/security-info/**")
+	SecurityFilterChain signedIn(HttpSecurity http, Directory directory, SignInFlow signInFlow, PasskeySignIn passkeySignIn)
+			throws Exception {
+		http.securityMatcher("/sign-in", PasskeySignIn.PATH, "/sign-out", "/security-info", "/security-info/**")
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/sign-in").permitAll()
 						.anyRequest().hasRole("USER"))
 				.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
 						.usernameParameter("userId").passwordParameter("password")
 						.successHandler(signInFlow).failureHandler(signInFlow))
+				.with(new PasskeySignInConfigurer(passkeySignIn, signInFlow))
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInFlow))
 				.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
 				.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
