@@ -247,10 +247,10 @@ class PasskeyAdminTests extends AdminTestSupport {
 		assertThat(activity.select("table.data tbody tr td:nth-child(4)").eachText())
 				.containsExactlyInAnyOrder("Passkey", "Email, Passkey", "Passkey");
 		assertThat(activity.select("table.data").outerHtml()).doesNotContain("PASSKEY");
-		// Another language: a name (its English one until translated), never the code.
+		// Another language: its own name, never the code.
 		String turkish = mvc.perform(get("/admin/activity").param("user", userId).with(as(CONTOSO_ADMIN))
 				.header("Accept-Language", "tr")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(Jsoup.parse(turkish).select("table.data").outerHtml()).contains("Passkey").doesNotContain("PASSKEY");
+		assertThat(Jsoup.parse(turkish).select("table.data").outerHtml()).contains("Geçiş anahtarı").doesNotContain("PASSKEY");
 
 		String csv = mvc.perform(get("/admin/activity.csv").param("user", userId).with(as(CONTOSO_ADMIN))
 				.header("Accept-Language", "en")).andExpect(status().isOk()).andReturn().getResponse()
