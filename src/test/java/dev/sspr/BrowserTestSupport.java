@@ -66,6 +66,25 @@ public abstract class BrowserTestSupport {
 		return errors;
 	}
 
+	/**
+	 * Everything {@link #watchConsole} sees, any message about the Content Security Policy (whatever its
+	 * level) and server errors (5xx), of every page of the context.
+	 */
+	protected static List<String> watchProblems(BrowserContext context) {
+		List<String> problems = watchConsole(context);
+		context.onConsoleMessage(message -> {
+			if (!"error".equals(message.type()) && message.text().contains("Content Security Policy")) {
+				problems.add(message.text());
+			}
+		});
+		context.onResponse(response -> {
+			if (response.status() >= 500) {
+				problems.add(response.status() + " " + response.url());
+			}
+		});
+		return problems;
+	}
+
 	protected String url(String path) {
 		return "http://127.0.0.1:" + port + path;
 	}

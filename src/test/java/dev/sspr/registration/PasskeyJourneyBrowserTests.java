@@ -67,7 +67,7 @@ class PasskeyJourneyBrowserTests extends BrowserTestSupport {
 		String name = "Telefon " + language;
 		AtomicReference<String> answered = new AtomicReference<>();
 		try (BrowserContext context = newContext(language, 320, 800)) {
-			List<String> problems = watch(context);
+			List<String> problems = watchProblems(context);
 			context.onRequest(request -> {
 				if ("POST".equals(request.method()) && request.url().endsWith("/reset/verify/passkey")) {
 					answered.set(request.postData());
@@ -171,21 +171,6 @@ class PasskeyJourneyBrowserTests extends BrowserTestSupport {
 		Browser.solveCaptcha(page);
 		page.click("button.primary");
 		page.waitForURL(localhostUrl("/reset/method"));
-	}
-
-	private static List<String> watch(BrowserContext context) {
-		List<String> problems = watchConsole(context);
-		context.onConsoleMessage(message -> {
-			if (message.text().contains("Content Security Policy")) {
-				problems.add(message.text());
-			}
-		});
-		context.onResponse(response -> {
-			if (response.status() >= 500) {
-				problems.add(response.status() + " " + response.url());
-			}
-		});
-		return problems;
 	}
 
 	private int failures(String userId) {

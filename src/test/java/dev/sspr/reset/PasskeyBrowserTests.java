@@ -85,7 +85,7 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 			SoftwareAuthenticator device = device();
 			String userId = TestUsers.in(jdbc).fabrikam().withPasskey(passkeys, device).create();
 			try (BrowserContext context = newContext(language, 390, 844)) {
-				List<String> problems = watch(context);
+				List<String> problems = watchProblems(context);
 				Page page = context.newPage();
 				VirtualAuthenticator authenticator = start(page, language, userId);
 				authenticator.plant(device, "localhost");
@@ -114,7 +114,7 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 		String email = "passkey-" + language + "@personal.example";
 		String userId = TestUsers.in(jdbc).contoso().withRegisteredEmail(email).withPasskey(passkeys, device).create();
 		try (BrowserContext context = newContext(language, 1280, 900)) {
-			List<String> problems = watch(context);
+			List<String> problems = watchProblems(context);
 			Page page = context.newPage();
 			start(page, language, userId).plant(device, "localhost");
 
@@ -150,7 +150,7 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 		TestUsers.in(jdbc).contoso().withRegisteredEmail("stranger-" + language + "@personal.example")
 				.withPasskey(passkeys, stranger).create();
 		try (BrowserContext context = newContext(language, 390, 844)) {
-			List<String> problems = watch(context);
+			List<String> problems = watchProblems(context);
 			List<String> posted = new ArrayList<>();
 			context.onRequest(request -> {
 				if ("POST".equals(request.method()) && request.url().contains("/reset/verify/passkey")) {
@@ -186,7 +186,7 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 		String userId = TestUsers.in(jdbc).contoso().withRegisteredEmail("unverified-" + language + "@personal.example")
 				.withPasskey(passkeys, device).create();
 		try (BrowserContext context = newContext(language, 390, 844)) {
-			List<String> problems = watch(context);
+			List<String> problems = watchProblems(context);
 			Page page = context.newPage();
 			start(page, language, userId).plant(device, "localhost").badUserVerification();
 			page.waitForURL(localhostUrl("/reset/method"));
@@ -257,25 +257,6 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 		page.waitForURL(localhostUrl("/reset/done"));
 		Browser.assertNoSidewaysScroll(page, screenshot + " done page");
 		shot(page, screenshot + "-done");
-	}
-
-	/**
-	 * Console errors, page errors, any message about the Content Security Policy (whatever its level)
-	 * and server errors, of every page of the context.
-	 */
-	private static List<String> watch(BrowserContext context) {
-		List<String> problems = watchConsole(context);
-		context.onConsoleMessage(message -> {
-			if (!"error".equals(message.type()) && message.text().contains("Content Security Policy")) {
-				problems.add(message.text());
-			}
-		});
-		context.onResponse(response -> {
-			if (response.status() >= 500) {
-				problems.add(response.status() + " " + response.url());
-			}
-		});
-		return problems;
 	}
 
 	private int failures(String userId) {
