@@ -53,7 +53,12 @@ public final class Ceremonies {
 		/** The user has as many passkeys as allowed. */
 		TOO_MANY,
 		/** The options expired or were answered before. */
-		EXPIRED
+		EXPIRED;
+
+		/** The reason the audit log records for a refusal, e.g. {@code PASSKEY_EXPIRED}. */
+		public String auditReason() {
+			return "PASSKEY_" + name();
+		}
 	}
 
 	/** How a proof with a passkey ended. */

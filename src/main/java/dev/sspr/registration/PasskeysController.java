@@ -127,7 +127,7 @@ class PasskeysController {
 				? passkeys.register(user.userPk(), options, form.attestation(), name) : Registration.EXPIRED;
 		if (outcome != Registration.ADDED) {
 			events.publishEvent(new RegistrationActivity(RegistrationActivity.Kind.REGISTRATION_REFUSED,
-					user.tenantId(), user.userId(), RegisteredMethod.PASSKEY.name(), false, "PASSKEY_" + outcome.name()));
+					user.tenantId(), user.userId(), RegisteredMethod.PASSKEY.name(), false, outcome.auditReason()));
 			return page(user, model, session, name, null, refusal(outcome));
 		}
 		tell(user, true, locale);

@@ -3,6 +3,7 @@ package dev.sspr.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sspr.audit.AdminAction;
+import dev.sspr.passkey.Ceremonies;
 import dev.sspr.policy.MethodKind;
 import dev.sspr.policy.RefusalReason;
 import dev.sspr.registration.RegistrationActivity;
@@ -92,6 +93,9 @@ class AuditLabelsTests {
 		Stream.of(RefusalReason.values(), Limit.values()).flatMap(Arrays::stream).forEach(r -> reasons.add(r.name()));
 		Arrays.stream(SendOutcome.values()).filter(SendOutcome::suppressed).forEach(o -> reasons.add(o.name()));
 		reasons.addAll(published().reasons());
+		// A passkey registration refused is logged with its outcome's reason.
+		Arrays.stream(Ceremonies.Registration.values()).filter(r -> r != Ceremonies.Registration.ADDED)
+				.forEach(r -> reasons.add(r.auditReason()));
 		// Message keys travel as reasons too: a question rule's, and every directory or writeback refusal's.
 		for (String key : bundleKeys()) {
 			if (key.startsWith("registration.questions.error.") || key.startsWith("reset.password.error.directory.")
