@@ -119,6 +119,25 @@ public final class Browser {
 				}""");
 	}
 
+	private static Playwright sharedPlaywright;
+	private static com.microsoft.playwright.Browser shared;
+
+	/**
+	 * One Chromium for every browser test class of this JVM, started on first use: starting Playwright's
+	 * driver and Chromium cost about two seconds per class. Tests stay apart by each opening its own
+	 * context (cookies, storage, language, screen size). Playwright wants one thread, and the tests run
+	 * one at a time on Surefire's. When the JVM ends the driver's pipe closes and it ends Chromium.
+	 */
+	public static synchronized com.microsoft.playwright.Browser shared() {
+		if (shared == null || !shared.isConnected()) {
+			if (sharedPlaywright == null) {
+				sharedPlaywright = playwright();
+			}
+			shared = launch(sharedPlaywright);
+		}
+		return shared;
+	}
+
 	public static com.microsoft.playwright.Browser launch(Playwright playwright) {
 		return playwright.chromium().launch(new BrowserType.LaunchOptions()
 				.setExecutablePath(CHROMIUM)

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The portal on a real port and one Debian Chromium for the whole class: each test opens its own
- * context (cookies, language, screen size) and can watch it for console errors.
+ * The portal on a real port and Debian's Chromium (one for the whole run, {@link Browser#shared}): each
+ * test opens its own context (cookies, language, screen size) and can watch it for console errors.
  */
 @PortalServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,25 +26,13 @@ public abstract class BrowserTestSupport {
 	@org.springframework.beans.factory.annotation.Autowired
 	protected TestClock clock;
 
-	protected Playwright playwright;
 	protected com.microsoft.playwright.Browser browser;
 
 	@BeforeAll
 	void startBrowser() throws Exception {
 		assumeTrue(Browser.available(), "Debian chromium not installed");
 		Files.createDirectories(Browser.SCREENSHOTS);
-		playwright = Browser.playwright();
-		browser = Browser.launch(playwright);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
+		browser = Browser.shared();
 	}
 
 	protected BrowserContext newContext(String locale, int width, int height) {
