@@ -40,8 +40,8 @@ public final class MessageComposer {
 	}
 
 	/**
-	 * Tells the user's email that a passkey was added to or removed from their account (R-53 style): no
-	 * credential id and no passkey name, only that it happened.
+	 * Tells the user's email that a passkey was added to or removed from their account, as a changed
+	 * contact is told: no credential id and no passkey name, only that it happened.
 	 */
 	public OutgoingMessage passkeyChanged(String email, long tenantId, String tenantName, boolean added, Locale locale) {
 		Letterhead letterhead = letterhead(tenantId, tenantName);

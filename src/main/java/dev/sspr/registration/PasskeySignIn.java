@@ -58,7 +58,7 @@ public class PasskeySignIn {
 		if (user.isEmpty()) {
 			throw new BadCredentialsException("sign-in refused");
 		}
-		// A passkey with user verification is a fresh, strong check: it counts as a recent password.
+		// A passkey with user verification is a fresh, strong check: it counts as a recent password.
 		return DirectoryAuthenticationProvider.signedIn(user.get(), clock.instant());
 	}
 

@@ -87,7 +87,7 @@ enum RegisteredMethod {
 
 		@Override
 		void remove(long userPk, RegisteredMethods stores) {
-			stores.passkeys().of(userPk).forEach(passkey -> stores.passkeys().delete(userPk, passkey.id()));
+			stores.passkeys().deleteAll(userPk);
 		}
 
 		@Override
