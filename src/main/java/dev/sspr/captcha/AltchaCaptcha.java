@@ -1,9 +1,8 @@
 package dev.sspr.captcha;
 
+import dev.sspr.secrets.Digests;
 import dev.sspr.secrets.Keys;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -94,21 +93,12 @@ final class AltchaCaptcha implements CaptchaVerifier {
 		try {
 			ownTransaction.executeWithoutResult(status -> jdbc
 					.sql("insert into captcha_used (signature_hash, expires_at) values (?, ?)")
-					.params(sha256(signature), expires.atOffset(ZoneOffset.UTC))
+					.params(Digests.sha256Hex(signature), expires.atOffset(ZoneOffset.UTC))
 					.update());
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
-		}
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 unavailable", ex);
 		}
 	}
 }

@@ -15,9 +15,7 @@ import dev.sspr.policy.PasswordContext;
 import dev.sspr.policy.PasswordPolicy;
 import dev.sspr.policy.PasswordViolation;
 import dev.sspr.policy.TenantPolicies;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.sspr.secrets.Digests;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -304,12 +301,7 @@ public class Invitations {
 
 	/** The only form of a token the portal keeps. */
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex(token);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -4,5 +4,5 @@
  * at, chooses a password.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Guest",
-		allowedDependencies = { "directory", "delivery", "policy", "audit", "input" })
+		allowedDependencies = { "directory", "delivery", "policy", "audit", "input", "secrets" })
 package dev.sspr.guest;

@@ -1,5 +1,6 @@
 package dev.sspr.passkey;
 
+import dev.sspr.secrets.Digests;
 import dev.sspr.secrets.Keys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -96,20 +96,11 @@ class Challenges {
 		try {
 			ownTransaction.executeWithoutResult(status -> jdbc
 					.sql("insert into webauthn_challenge_used (challenge_hash, expires_at) values (?, ?)")
-					.params(sha256(challenge), PasskeyStore.utc(expiresAt)).update());
+					.params(Digests.sha256Hex(challenge), PasskeyStore.utc(expiresAt)).update());
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
-		}
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("SHA-256 unavailable", ex);
 		}
 	}
 

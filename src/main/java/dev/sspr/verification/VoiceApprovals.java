@@ -1,14 +1,11 @@
 package dev.sspr.verification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.sspr.secrets.Digests;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,7 +44,7 @@ public class VoiceApprovals {
 		jdbc.sql("""
 				insert into voice_approval (user_id, flow_id, token_hash, status, created_at, expires_at)
 				values (?, ?, ?, 'PENDING', ?, ?)""")
-				.params(userPk, flowId, hash(token), FailureLedger.utc(now), FailureLedger.utc(now.plus(LIFETIME))).update();
+				.params(userPk, flowId, Digests.sha256Hex(token), FailureLedger.utc(now), FailureLedger.utc(now.plus(LIFETIME))).update();
 		return token;
 	}
 
@@ -58,7 +55,7 @@ public class VoiceApprovals {
 			return false;
 		}
 		Optional<long[]> row = jdbc.sql("select id, user_id from voice_approval where token_hash = ? and status = 'PENDING' and expires_at > ?")
-				.params(hash(token), FailureLedger.utc(clock.instant()))
+				.params(Digests.sha256Hex(token), FailureLedger.utc(clock.instant()))
 				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).optional();
 		if (row.isEmpty()) {
 			return false;
@@ -102,14 +99,5 @@ public class VoiceApprovals {
 			case "DENIED" -> Check.INVALID;
 			default -> Check.EXPIRED;
 		};
-	}
-
-	private static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }
