@@ -1,6 +1,6 @@
 package dev.sspr.registration;
 
-import dev.sspr.passkey.Ceremonies.Assertion;
+import dev.sspr.passkey.AssertionForm;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
@@ -11,10 +11,10 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 final class PasskeyAuthenticationToken extends AbstractAuthenticationToken {
 
 	private final String challenge;
-	private final Assertion answer;
+	private final AssertionForm answer;
 	private final String address;
 
-	PasskeyAuthenticationToken(String challenge, Assertion answer, String address) {
+	PasskeyAuthenticationToken(String challenge, AssertionForm answer, String address) {
 		super(List.of());
 		this.challenge = challenge;
 		this.answer = answer;
@@ -26,7 +26,7 @@ final class PasskeyAuthenticationToken extends AbstractAuthenticationToken {
 		return challenge;
 	}
 
-	Assertion answer() {
+	AssertionForm answer() {
 		return answer;
 	}
 

@@ -6,6 +6,7 @@ import dev.sspr.passkey.Ceremonies.Assertion;
 import dev.sspr.passkey.Passkeys;
 import dev.sspr.throttle.Limit;
 import dev.sspr.throttle.Throttle;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,18 +29,20 @@ public class PasskeySignIn {
 	/** Where the passkey form posts. */
 	public static final String PATH = "/sign-in/passkey";
 
-	private static final Pattern BASE64URL = Pattern.compile("^[A-Za-z0-9_-]+$");
+	private static final Pattern CHALLENGE = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
 
 	private final Passkeys passkeys;
 	private final Directory directory;
 	private final Throttle throttle;
 	private final Clock clock;
+	private final Validator validator;
 
-	PasskeySignIn(Passkeys passkeys, Directory directory, Throttle throttle, Clock clock) {
+	PasskeySignIn(Passkeys passkeys, Directory directory, Throttle throttle, Clock clock, Validator validator) {
 		this.passkeys = passkeys;
 		this.directory = directory;
 		this.throttle = throttle;
 		this.clock = clock;
+		this.validator = validator;
 	}
 
 	Authentication authenticate(PasskeyAuthenticationToken attempt) {
@@ -62,18 +65,10 @@ public class PasskeySignIn {
 		return DirectoryAuthenticationProvider.signedIn(user.get(), clock.instant());
 	}
 
-	/** The answer when every field is base64url of a plausible length (as the reset's passkey form checks). */
-	private static Optional<Assertion> wellFormed(PasskeyAuthenticationToken attempt) {
-		Assertion posted = attempt.answer();
-		String userHandle = posted.userHandle() == null || posted.userHandle().isEmpty() ? null : posted.userHandle();
-		boolean valid = fits(attempt.challenge(), 128) && fits(posted.credentialId(), 1400)
-				&& fits(posted.authenticatorData(), 4096) && fits(posted.clientDataJson(), 4096)
-				&& fits(posted.signature(), 2048) && (userHandle == null || fits(userHandle, 128));
-		return valid ? Optional.of(new Assertion(posted.credentialId(), posted.authenticatorData(),
-				posted.clientDataJson(), posted.signature(), userHandle)) : Optional.empty();
-	}
-
-	private static boolean fits(String value, int maxLength) {
-		return value != null && value.length() <= maxLength && BASE64URL.matcher(value).matches();
+	/** The answer when the challenge and every field are base64url of a plausible length: the form every passkey page binds. */
+	private Optional<Assertion> wellFormed(PasskeyAuthenticationToken attempt) {
+		boolean valid = attempt.challenge() != null && CHALLENGE.matcher(attempt.challenge()).matches()
+				&& validator.validate(attempt.answer()).isEmpty();
+		return valid ? Optional.of(attempt.answer().assertion()) : Optional.empty();
 	}
 }

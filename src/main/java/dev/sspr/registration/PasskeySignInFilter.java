@@ -1,6 +1,6 @@
 package dev.sspr.registration;
 
-import dev.sspr.passkey.Ceremonies.Assertion;
+import dev.sspr.passkey.AssertionForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
@@ -19,7 +19,7 @@ final class PasskeySignInFilter extends AbstractAuthenticationProcessingFilter {
 
 	@Override
 	public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response) {
-		Assertion answer = new Assertion(request.getParameter("credentialId"), request.getParameter("authenticatorData"),
+		AssertionForm answer = new AssertionForm(request.getParameter("credentialId"), request.getParameter("authenticatorData"),
 				request.getParameter("clientDataJson"), request.getParameter("signature"), request.getParameter("userHandle"));
 		return getAuthenticationManager().authenticate(
 				new PasskeyAuthenticationToken(request.getParameter("challenge"), answer, request.getRemoteAddr()));
