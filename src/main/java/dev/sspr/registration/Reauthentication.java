@@ -84,9 +84,10 @@ class Reauthentication {
 		model.addAttribute("kind", kind);
 		model.addAttribute("error", error);
 		SignedInUser user = signedInUser();
-		if (user != null && passkeys.count(user.userPk()) > 0
+		AssertionRequest request = user == null ? null : passkeys.assertionRequest(user.userPk());
+		// Offered only to a user with a passkey: the request lists theirs.
+		if (request != null && !request.allowedCredentials().isEmpty()
 				&& RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			AssertionRequest request = passkeys.assertionRequest(user.userPk());
 			attributes.getRequest().getSession().setAttribute(PASSKEY_REQUEST, request);
 			model.addAttribute("passkeyRequest", request);
 			model.addAttribute("relyingParty", passkeys.relyingParty());
