@@ -71,6 +71,12 @@ public final class TestUsers {
 	public TestUsers outsideSsprGroup() { groups.clear(); return this; }
 
 	/** Creates the user and returns its user ID. */
+	/** How many failed proofs (S-10) the account has on record: wrong codes, answers, approvals, passkeys. */
+	public static int failures(JdbcClient jdbc, String userId) {
+		return jdbc.sql("select count(*) from verification_failure where user_id = (select id from directory_user where user_id = ?)")
+				.param(userId).query(Integer.class).single();
+	}
+
 	public String create() {
 		String userId = this.userId != null ? this.userId
 				: "test" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "@" + tenant + ".example";

@@ -161,7 +161,7 @@ class PasskeyJourneyBrowserTests extends BrowserTestSupport {
 			assertThat(problems).isEmpty();
 		}
 
-		assertThat(failures(userId)).as("the replayed answer counts as a wrong passkey").isEqualTo(1);
+		assertThat(TestUsers.failures(jdbc, userId)).as("the replayed answer counts as a wrong passkey").isEqualTo(1);
 	}
 
 	/** Identifies on the localhost start page; the caller waits for the page it expects. */
@@ -173,10 +173,6 @@ class PasskeyJourneyBrowserTests extends BrowserTestSupport {
 		page.waitForURL(localhostUrl("/reset/method"));
 	}
 
-	private int failures(String userId) {
-		return jdbc.sql("select count(*) from verification_failure where user_id = (select id from directory_user where user_id = ?)")
-				.param(userId).query(Integer.class).single();
-	}
 
 	private String message(String key, String language) {
 		return messages.getMessage(key, null, Locale.forLanguageTag(language));

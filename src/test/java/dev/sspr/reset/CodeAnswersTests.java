@@ -20,10 +20,6 @@ class CodeAnswersTests extends ResetWebTestSupport {
 		return TestUsers.in(jdbc).fabrikam().withEmail(email).create();
 	}
 
-	long failures(String userId) {
-		return jdbc.sql("select count(*) from verification_failure where user_id = (select id from directory_user where user_id = ?)")
-				.param(userId).query(Long.class).single();
-	}
 
 	/** Uses up the account's sends, so that the next one is suppressed (S-11). */
 	void exhaustSends(String userId) {
@@ -61,7 +57,7 @@ class CodeAnswersTests extends ResetWebTestSupport {
 		String afterSuppressed = codeError(suppressed.follow(suppressed.enterCode(wrong)));
 
 		assertThat(afterSuppressed).isEqualTo(afterSend).contains(WRONG.replace("'", "&#39;"));
-		assertThat(failures(suppressedFor)).isEqualTo(failures(sentTo)).isEqualTo(1);
+		assertThat(TestUsers.failures(jdbc, suppressedFor)).isEqualTo(TestUsers.failures(jdbc, sentTo)).isEqualTo(1);
 	}
 
 	@Test
@@ -76,7 +72,7 @@ class CodeAnswersTests extends ResetWebTestSupport {
 		}
 
 		assertThat(codeError(journey.follow(journey.enterCode(first)))).contains("replaced by a newer one");
-		assertThat(failures(userId)).isZero();
+		assertThat(TestUsers.failures(jdbc, userId)).isZero();
 		assertThat(journey.enterCode(second).getResponse().getRedirectedUrl()).isEqualTo("/reset/password");
 	}
 
@@ -89,8 +85,8 @@ class CodeAnswersTests extends ResetWebTestSupport {
 		jdbc.sql("update one_time_code set expires_at = created_at where flow_id = ?").param(journey.flow().id()).update();
 
 		assertThat(codeError(journey.follow(journey.enterCode(code)))).contains("has expired");
-		assertThat(failures(userId)).isZero();
+		assertThat(TestUsers.failures(jdbc, userId)).isZero();
 		assertThat(codeError(journey.follow(journey.enterCode(wrong)))).contains(WRONG.replace("'", "&#39;"));
-		assertThat(failures(userId)).isEqualTo(1);
+		assertThat(TestUsers.failures(jdbc, userId)).isEqualTo(1);
 	}
 }

@@ -143,7 +143,7 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 			assertThat(posted).as("nothing reaches the portal").isEmpty();
 			assertThat(problems).isEmpty();
 		}
-		assertThat(failures(userId)).isZero();
+		assertThat(TestUsers.failures(jdbc, userId)).isZero();
 	}
 
 	@ParameterizedTest
@@ -173,7 +173,7 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 			Browser.assertNoSidewaysScroll(page, language + " verify page, passkey refused");
 			assertThat(problems).isEmpty();
 		}
-		assertThat(failures(userId)).isEqualTo(1);
+		assertThat(TestUsers.failures(jdbc, userId)).isEqualTo(1);
 		assertThat(signCount(device)).as("a refused answer moves no counter").isZero();
 		assertThat(directory.passwordMatches(userId, PASSWORD)).isFalse();
 	}
@@ -226,10 +226,6 @@ class PasskeyBrowserTests extends BrowserTestSupport {
 		shot(page, screenshot + "-done");
 	}
 
-	private int failures(String userId) {
-		return jdbc.sql("select count(*) from verification_failure where user_id = (select id from directory_user where user_id = ?)")
-				.param(userId).query(Integer.class).single();
-	}
 
 	private long signCount(SoftwareAuthenticator device) {
 		return jdbc.sql("select sign_count from passkey_credential where credential_id = ?").param(device.credentialId())

@@ -42,10 +42,6 @@ class PasskeyResetTests extends ResetWebTestSupport {
 		return reset.usePasskey(assertion);
 	}
 
-	int failures(String userId) {
-		return jdbc.sql("select count(*) from verification_failure where user_id = (select id from directory_user where user_id = ?)")
-				.param(userId).query(Integer.class).single();
-	}
 
 	@Test
 	void whenTheUsersPasskeyAnswersTheFlowsChallengeThenTheMethodIsProven() throws Exception {
@@ -124,7 +120,7 @@ class PasskeyResetTests extends ResetWebTestSupport {
 		MvcResult result = reset.usePasskey(new Assertion("", "", "", "", ""));
 
 		assertThat(AppNotificationTests.MockJourneyBody.of(reset.follow(result))).contains("Your device did not answer");
-		assertThat(failures(userId)).isZero();
+		assertThat(TestUsers.failures(jdbc, userId)).isZero();
 	}
 
 	@Test
@@ -138,7 +134,7 @@ class PasskeyResetTests extends ResetWebTestSupport {
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/reset/verify");
 		assertThat(reset.flow().proven()).isEmpty();
-		assertThat(failures(userId)).isEqualTo(1);
+		assertThat(TestUsers.failures(jdbc, userId)).isEqualTo(1);
 		assertThat(AppNotificationTests.MockJourneyBody.of(reset.follow(result))).contains("That passkey could not be accepted");
 	}
 
@@ -154,7 +150,7 @@ class PasskeyResetTests extends ResetWebTestSupport {
 		answer(twin, assertion);
 
 		assertThat(twin.flow().proven()).isEmpty();
-		assertThat(failures(userId)).isZero();
+		assertThat(TestUsers.failures(jdbc, userId)).isZero();
 	}
 
 	@Test
@@ -166,7 +162,7 @@ class PasskeyResetTests extends ResetWebTestSupport {
 		answer(reset, device.flags(SoftwareAuthenticator.UP).assertion(reset.flow().challenge().passkey().challenge(), null));
 
 		assertThat(reset.flow().proven()).isEmpty();
-		assertThat(failures(userId)).isEqualTo(1);
+		assertThat(TestUsers.failures(jdbc, userId)).isEqualTo(1);
 	}
 
 	@Test
@@ -180,7 +176,7 @@ class PasskeyResetTests extends ResetWebTestSupport {
 		MvcResult result = answer(reset, device.assertion(first, null));
 
 		assertThat(AppNotificationTests.MockJourneyBody.of(reset.follow(result))).contains("That request has expired");
-		assertThat(failures(userId)).isZero();
+		assertThat(TestUsers.failures(jdbc, userId)).isZero();
 		assertThat(reset.flow().challenge().passkey().challenge()).isNotEqualTo(first);
 	}
 }
